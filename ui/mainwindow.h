@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QMainWindow>
+
+namespace leadtrail {
+
+/** The application's main window. */
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+};
+
+} // namespace leadtrail
