@@ -1,0 +1,108 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace leadtrail::protocol {
+
+/** What a tracking token stands for; the numeric values are part of the wire format. */
+enum class TokenKind : std::uint8_t {
+    Open = 1,
+    Click = 2,
+    Unsubscribe = 3,
+    Decoy = 4,
+};
+
+/** A delivery's 128-bit random id: one per (campaign, lead). */
+struct DeliveryId
+{
+    std::array<std::uint8_t, 16> bytes{};
+
+    /** 128 bits from the operating system's CSPRNG. */
+    static DeliveryId random();
+    /** Accepts exactly 32 hex digits (either case); nothing else. */
+    static std::optional<DeliveryId> fromHex(std::string_view hex);
+    /** 32 lowercase hex digits. */
+    std::string toHex() const;
+
+    friend bool operator==(const DeliveryId &a, const DeliveryId &b) { return a.bytes == b.bytes; }
+    friend bool operator!=(const DeliveryId &a, const DeliveryId &b) { return !(a == b); }
+};
+
+/** Everything a token carries. No name and no email address, by design. */
+struct TokenFields
+{
+    TokenKind kind = TokenKind::Open;
+    DeliveryId delivery;
+    std::uint32_t linkIndex = 0;
+    std::int64_t issuedAt = 0; ///< seconds since the Unix epoch, UTC
+    std::string url;           ///< the destination, for clicks (and decoys); empty otherwise
+
+    friend bool operator==(const TokenFields &a, const TokenFields &b)
+    {
+        return a.kind == b.kind && a.delivery == b.delivery && a.linkIndex == b.linkIndex
+            && a.issuedAt == b.issuedAt && a.url == b.url;
+    }
+};
+
+/** One HMAC key; its id travels in every token signed with it. */
+struct SigningKey
+{
+    std::uint32_t id = 0;
+    std::string secret; ///< raw key bytes (at least 32)
+};
+
+/**
+ * The keys a party knows. The desktop signs with current(); the relay verifies
+ * with whichever key a token names, so rotated-out keys keep old emails working.
+ */
+class Keyring
+{
+public:
+    /** Adds a key and makes it current. A key with the same id is replaced. */
+    void add(SigningKey key);
+    const SigningKey *current() const;
+    const SigningKey *find(std::uint32_t id) const;
+    const std::vector<SigningKey> &keys() const { return m_keys; }
+
+private:
+    std::vector<SigningKey> m_keys;
+    std::size_t m_current = 0;
+};
+
+enum class TokenError {
+    None,
+    Malformed,      ///< not base64url, too short or too long, fields that do not parse
+    UnknownVersion,
+    UnknownKey,
+    BadSignature,
+    WrongKind,      ///< valid, but not the kind the endpoint expects
+};
+
+/** A short English description of a TokenError, for logs and metrics labels. */
+std::string_view describe(TokenError error);
+
+struct VerifyResult
+{
+    TokenError error = TokenError::Malformed;
+    TokenFields fields; ///< meaningful only when error == TokenError::None
+    std::uint32_t keyId = 0;
+
+    bool ok() const { return error == TokenError::None; }
+};
+
+/** base64url (no padding) of version, key id, fields and HMAC-SHA256 tag. */
+std::string signToken(const TokenFields &fields, const SigningKey &key);
+
+/**
+ * Verifies in constant time with respect to the tag. Never throws, whatever
+ * the input. When expectedKind is given, a token of another kind is WrongKind.
+ */
+VerifyResult verifyToken(std::string_view token, const Keyring &keyring,
+                         std::optional<TokenKind> expectedKind = std::nullopt) noexcept;
+
+} // namespace leadtrail::protocol
