@@ -9,6 +9,26 @@
 
 namespace leadtrail::protocol {
 
+/**
+ * Wire format, version 1 (all integers big-endian), then base64url without padding:
+ *
+ *   offset  size  field
+ *   0       1     version (1)
+ *   1       4     key id
+ *   5       1     kind (TokenKind)
+ *   6       16    delivery id
+ *   22      4     link index
+ *   26      8     issue time, seconds since the epoch (signed)
+ *   34      2     URL length n (0 for opens and unsubscribes)
+ *   36      n     URL bytes
+ *   36+n    16    HMAC-SHA256 over bytes [0, 36+n), truncated to 128 bits
+ */
+constexpr std::uint8_t tokenVersion = 1;
+constexpr std::size_t tokenTagSize = 16;
+constexpr std::size_t tokenHeaderSize = 36;
+constexpr std::size_t tokenMaxUrlSize = 4096; ///< longer URLs are not signed (signToken returns "")
+constexpr std::size_t tokenMinSecretSize = 32;
+
 /** What a tracking token stands for; the numeric values are part of the wire format. */
 enum class TokenKind : std::uint8_t {
     Open = 1,
@@ -65,6 +85,7 @@ class Keyring
 public:
     /** Adds a key and makes it current. A key with the same id is replaced. */
     void add(SigningKey key);
+    /** The newest key, or nullptr when the ring is empty. */
     const SigningKey *current() const;
     const SigningKey *find(std::uint32_t id) const;
     const std::vector<SigningKey> &keys() const { return m_keys; }
@@ -95,7 +116,11 @@ struct VerifyResult
     bool ok() const { return error == TokenError::None; }
 };
 
-/** base64url (no padding) of version, key id, fields and HMAC-SHA256 tag. */
+/**
+ * base64url (no padding) of version, key id, fields and HMAC-SHA256 tag.
+ * Returns an empty string, never a weak token, when the key is shorter than
+ * tokenMinSecretSize or the URL is longer than tokenMaxUrlSize.
+ */
 std::string signToken(const TokenFields &fields, const SigningKey &key);
 
 /**
