@@ -1,0 +1,74 @@
+#pragma once
+
+#include "event.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace leadtrail::relay {
+
+class EventStore;
+class Metrics;
+
+/**
+ * The single writer thread in front of the EventStore. Request threads call
+ * submit() and block until their event is committed; the writer takes every
+ * event queued meanwhile into one transaction (group commit), so one fsync
+ * serves many concurrent requests. Also wakes API long-polls after each commit
+ * and runs the retention purge.
+ */
+class EventWriter final
+{
+public:
+    EventWriter(EventStore &store, Metrics &metrics, std::int64_t retentionMs);
+    ~EventWriter();
+    EventWriter(const EventWriter &) = delete;
+    EventWriter &operator=(const EventWriter &) = delete;
+
+    void start();
+    /** Commits everything already queued, then stops; later submits fail. */
+    void stop();
+
+    /** Ends every waitForNewerThan() now and from now on (shutdown), while submits still work. */
+    void releaseWaiters();
+
+    /** Blocks until the event is durable (true, id set) or could not be stored (false). */
+    bool submit(Event &event);
+
+    /** Waits until an event with id > cursor is committed, the timeout passes or the writer stops. */
+    bool waitForNewerThan(std::int64_t cursor, std::chrono::milliseconds timeout);
+
+    std::int64_t lastCommittedId() const;
+
+private:
+    struct Ticket
+    {
+        Event *event = nullptr;
+        bool done = false;
+        bool ok = false;
+    };
+
+    void run();
+    void purgeIfDue();
+
+    EventStore &m_store;
+    Metrics &m_metrics;
+    const std::int64_t m_retentionMs;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_work;
+    std::condition_variable m_done;
+    std::condition_variable m_newEvents;
+    std::vector<Ticket *> m_queue;
+    std::int64_t m_lastId = 0;
+    bool m_running = false;
+    bool m_stopping = false;
+    bool m_released = false;
+    std::chrono::steady_clock::time_point m_lastPurge{};
+    std::thread m_thread;
+};
+
+} // namespace leadtrail::relay

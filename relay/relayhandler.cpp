@@ -1,0 +1,56 @@
+#include "relayhandler.h"
+
+#include "relaycontext.h"
+
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+namespace leadtrail::relay {
+
+void RelayHandler::send(Poco::Net::HTTPServerResponse &response, Poco::Net::HTTPResponse::HTTPStatus status,
+                        std::string_view contentType, std::string_view body, bool headOnly) const
+{
+    response.setStatusAndReason(status);
+    response.set("Cache-Control", "no-store");
+    if (!contentType.empty())
+        response.setContentType(std::string(contentType));
+    response.setContentLength(static_cast<std::streamsize>(body.size()));
+    m_context.metrics().countRequest(m_endpoint, static_cast<int>(status));
+    if (headOnly || body.empty()) {
+        response.send();
+        return;
+    }
+    response.sendBuffer(body.data(), body.size());
+}
+
+void RelayHandler::fail(Poco::Net::HTTPServerResponse &response, Poco::Net::HTTPResponse::HTTPStatus status,
+                        std::string_view message) const
+{
+    std::string body(message);
+    body += '\n';
+    send(response, status, "text/plain; charset=utf-8", body);
+}
+
+std::string RelayHandler::readBody(Poco::Net::HTTPServerRequest &request, std::size_t limit, bool &tooLarge)
+{
+    tooLarge = false;
+    std::string body;
+    if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(limit)) {
+        tooLarge = true;
+        return body;
+    }
+    std::istream &in = request.stream();
+    char buffer[1024];
+    while (in) {
+        in.read(buffer, sizeof buffer);
+        const auto n = static_cast<std::size_t>(in.gcount());
+        if (body.size() + n > limit) {
+            tooLarge = true;
+            return {};
+        }
+        body.append(buffer, n);
+    }
+    return body;
+}
+
+} // namespace leadtrail::relay

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "eventstore.h"
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <Poco/Data/Session.h>
+#include <Poco/Data/SessionPool.h>
+
+namespace leadtrail::relay {
+
+/**
+ * EventStore on one SQLite file in WAL mode: a dedicated write connection
+ * (used by the writer thread only) and a pool of read connections, so API
+ * polls never wait for a commit and a commit never waits for a poll.
+ */
+class SqliteEventStore final : public EventStore
+{
+public:
+    /** Opens or creates the database; synchronous is "full" or "normal". Throws on failure. */
+    explicit SqliteEventStore(const std::string &path, const std::string &synchronous = "full");
+    ~SqliteEventStore() override;
+    SqliteEventStore(const SqliteEventStore &) = delete;
+    SqliteEventStore &operator=(const SqliteEventStore &) = delete;
+
+    void append(const std::vector<Event *> &batch) override;
+    std::vector<Event> fetchAfter(std::int64_t after, std::size_t limit) override;
+    std::int64_t lastId() override;
+    std::optional<Event> findClick(std::string_view clickId) override;
+    std::size_t purgeOlderThan(std::int64_t cutoffMs) override;
+
+private:
+    Poco::Data::Session m_writer;
+    std::unique_ptr<Poco::Data::SessionPool> m_readers;
+    std::int64_t m_nextId = 1; ///< touched by the writer thread only
+};
+
+} // namespace leadtrail::relay
