@@ -67,7 +67,8 @@ bool LeadWriter::normalize(Lead &lead, StagePolicy policy, QString *error, QStri
     }
     for (QString *text : {&lead.firstName, &lead.lastName, &lead.company, &lead.phone, &lead.category,
                           &lead.owner, &lead.stage}) {
-        *text = text->trimmed();
+        // Null strings would bind as SQL NULL; the columns hold '' for "not given".
+        *text = text->isNull() ? u""_s : text->trimmed();
     }
     lead.tags = LeadRow::normalizedTags(lead.tags);
 

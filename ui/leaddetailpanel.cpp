@@ -1,0 +1,191 @@
+#include "leaddetailpanel.h"
+
+#include "store/leadstore.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+
+namespace leadtrail {
+
+LeadDetailPanel::LeadDetailPanel(LeadStore &store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+{
+    auto *layout = new QVBoxLayout(this);
+
+    m_empty = new QLabel(tr("Select a lead to see its details and activity."), this);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setEnabled(false);
+    layout->addWidget(m_empty, 1);
+
+    m_content = new QWidget(this);
+    auto *content = new QVBoxLayout(m_content);
+    content->setContentsMargins(0, 0, 0, 0);
+
+    m_title = new QLabel(m_content);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    content->addWidget(m_title);
+
+    m_subtitle = new QLabel(m_content);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    content->addWidget(m_subtitle);
+
+    auto *stageForm = new QFormLayout;
+    m_stage = new QComboBox(m_content);
+    m_stage->setAccessibleName(tr("Stage"));
+    connect(m_stage, &QComboBox::activated, this, &LeadDetailPanel::changeStage);
+    stageForm->addRow(tr("Stage"), m_stage);
+    content->addLayout(stageForm);
+
+    m_fields = new QFormLayout;
+    m_fields->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    content->addLayout(m_fields);
+
+    auto *timelineTitle = new QLabel(tr("Activity"), m_content);
+    QFont sectionFont = timelineTitle->font();
+    sectionFont.setBold(true);
+    timelineTitle->setFont(sectionFont);
+    content->addSpacing(8);
+    content->addWidget(timelineTitle);
+
+    m_timeline = new QListWidget(m_content);
+    m_timeline->setAccessibleName(tr("Activity timeline"));
+    m_timeline->setWordWrap(true);
+    m_timeline->setAlternatingRowColors(true);
+    content->addWidget(m_timeline, 1);
+
+    m_noteEdit = new QPlainTextEdit(m_content);
+    m_noteEdit->setPlaceholderText(tr("Write a note about this lead…"));
+    m_noteEdit->setAccessibleName(tr("New note"));
+    m_noteEdit->setMaximumHeight(80);
+    content->addWidget(m_noteEdit);
+
+    m_addNote = new QPushButton(tr("Add note"), m_content);
+    m_addNote->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_addNote->setToolTip(tr("Add the note to the lead's timeline (Ctrl+Enter)"));
+    connect(m_addNote, &QPushButton::clicked, this, &LeadDetailPanel::addNote);
+    content->addWidget(m_addNote, 0, Qt::AlignRight);
+
+    m_error = new QLabel(m_content);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    m_error->hide();
+    content->addWidget(m_error);
+
+    layout->addWidget(m_content, 1);
+    m_content->hide();
+}
+
+void LeadDetailPanel::showLead(qint64 leadId)
+{
+    m_lead = leadId > 0 ? m_store.find(leadId) : std::nullopt;
+    m_error->hide();
+    refresh();
+}
+
+void LeadDetailPanel::refresh()
+{
+    m_empty->setVisible(!m_lead);
+    m_content->setVisible(m_lead.has_value());
+    if (!m_lead)
+        return;
+    const Lead &lead = *m_lead;
+
+    m_title->setText(lead.displayName());
+    m_subtitle->setText(lead.company.isEmpty() ? lead.email
+                                               : tr("%1 · %2").arg(lead.email, lead.company));
+
+    while (m_fields->rowCount() > 0)
+        m_fields->removeRow(0);
+
+    {
+        const QSignalBlocker blocker(m_stage);
+        m_stage->clear();
+        m_stage->addItems(m_store.stages());
+        m_stage->setCurrentText(lead.stage);
+    }
+
+    auto addField = [this](const QString &label, const QString &value) {
+        if (value.isEmpty())
+            return;
+        auto *field = new QLabel(value);
+        field->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        field->setWordWrap(true);
+        m_fields->addRow(label, field);
+    };
+    addField(tr("Phone"), lead.phone);
+    addField(tr("Category"), lead.category);
+    addField(tr("Tags"), lead.tags.join(QStringLiteral(", ")));
+    addField(tr("Owner"), lead.owner);
+    addField(tr("Score"), QString::number(lead.score));
+    for (auto it = lead.customFields.cbegin(); it != lead.customFields.cend(); ++it)
+        addField(it.key(), it.value());
+    if (lead.unsubscribedAt.isValid())
+        addField(tr("Unsubscribed"), QLocale().toString(lead.unsubscribedAt.toLocalTime(), QLocale::ShortFormat));
+    if (lead.bounced)
+        addField(tr("Bounced"), tr("Yes: no campaign is sent to this address"));
+
+    m_timeline->clear();
+    const QList<Note> notes = m_store.notes(lead.id);
+    for (auto it = notes.crbegin(); it != notes.crend(); ++it) {
+        auto *item = new QListWidgetItem(
+            tr("Note · %1\n%2").arg(QLocale().toString(it->createdAt.toLocalTime(), QLocale::ShortFormat),
+                                    it->text),
+            m_timeline);
+        item->setToolTip(QLocale().toString(it->createdAt.toLocalTime(), QLocale::LongFormat));
+    }
+    auto *created = new QListWidgetItem(
+        tr("Lead created · %1").arg(QLocale().toString(lead.createdAt.toLocalTime(), QLocale::ShortFormat)),
+        m_timeline);
+    created->setFlags(Qt::ItemIsEnabled);
+}
+
+void LeadDetailPanel::changeStage(int index)
+{
+    if (!m_lead || index < 0)
+        return;
+    QString error;
+    if (!m_store.setStage(m_lead->id, m_stage->itemText(index), &error)) {
+        showError(error);
+        return;
+    }
+    const qint64 id = m_lead->id;
+    showLead(id);
+    emit leadChanged(id);
+}
+
+void LeadDetailPanel::addNote()
+{
+    const QString text = m_noteEdit->toPlainText().trimmed();
+    if (!m_lead || text.isEmpty())
+        return;
+    QString error;
+    if (!m_store.addNote(m_lead->id, text, &error)) {
+        showError(error);
+        return;
+    }
+    m_noteEdit->clear();
+    const qint64 id = m_lead->id;
+    showLead(id);
+    emit leadChanged(id);
+}
+
+void LeadDetailPanel::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+}
+
+} // namespace leadtrail
