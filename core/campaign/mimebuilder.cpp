@@ -1,0 +1,272 @@
+#include "campaign/mimebuilder.h"
+
+#include <QRandomGenerator>
+#include <QUrl>
+
+#include "campaign/headervalue.h"
+#include "store/emailaddress.h"
+
+namespace leadtrail {
+
+namespace {
+
+constexpr int maxHeaderLine = 78;
+constexpr int maxBodyLine = 76;
+
+QByteArray randomHex(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), bytes / 4);
+    return raw.toHex();
+}
+
+bool isPlainAscii(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+            return false;
+    }
+    return true;
+}
+
+/** `Name: value`, folded at spaces so that lines stay within 78 characters where possible. */
+void appendHeader(QByteArray &out, const char *name, const QByteArray &value)
+{
+    QByteArray line = QByteArray(name) + ": ";
+    qsizetype lineStart = 0;
+    const QList<QByteArray> words = value.split(' ');
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QByteArray &word = words[i];
+        if (i > 0) {
+            if (line.size() - lineStart + 1 + word.size() > maxHeaderLine && line.size() > lineStart + 1) {
+                line += "\r\n";
+                lineStart = line.size();
+            }
+            line += ' ';
+        }
+        line += word;
+    }
+    out += line + "\r\n";
+}
+
+QByteArray mailbox(const MimeBuilder::Mailbox &box, const QString &wire)
+{
+    const QString name = sanitizeHeaderValue(box.name).simplified();
+    if (name.isEmpty())
+        return wire.toLatin1();
+    return MimeBuilder::encodeWords(name, true) + " <" + wire.toLatin1() + '>';
+}
+
+QByteArray base64Lines(const QByteArray &data)
+{
+    const QByteArray encoded = data.toBase64();
+    QByteArray out;
+    out.reserve(encoded.size() + encoded.size() / maxBodyLine * 2 + 2);
+    for (qsizetype i = 0; i < encoded.size(); i += maxBodyLine)
+        out += encoded.mid(i, maxBodyLine) + "\r\n";
+    return out;
+}
+
+/** A text part: QP unless most of it is not ASCII, where base64 is smaller. */
+QByteArray bodyPart(const char *contentType, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    qsizetype high = 0;
+    for (const char c : utf8)
+        high += (static_cast<unsigned char>(c) >= 0x80);
+    const bool base64 = high * 3 > utf8.size();
+    QByteArray out = QByteArray("Content-Type: ") + contentType + "; charset=utf-8\r\n";
+    if (base64) {
+        QString normalized = text;
+        normalized.replace(QLatin1String("\r\n"), QLatin1String("\n")).replace(u'\r', u'\n');
+        normalized.replace(QLatin1String("\n"), QLatin1String("\r\n"));
+        out += "Content-Transfer-Encoding: base64\r\n\r\n" + base64Lines(normalized.toUtf8());
+    } else {
+        out += "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + MimeBuilder::quotedPrintable(text);
+    }
+    return out;
+}
+
+} // namespace
+
+QString MimeBuilder::wireAddress(const QString &address)
+{
+    const QString value = EmailAddress::normalized(address);
+    if (!EmailAddress::isValid(value))
+        return {};
+    const qsizetype at = value.lastIndexOf(u'@');
+    const QString local = value.left(at);
+    for (const QChar c : local) {
+        if (c.unicode() > 0x7e)
+            return {}; // would need SMTPUTF8
+    }
+    const QByteArray domain = QUrl::toAce(value.mid(at + 1));
+    if (domain.isEmpty())
+        return {};
+    return local + u'@' + QString::fromLatin1(domain);
+}
+
+QString MimeBuilder::newMessageId(const QString &senderAddress)
+{
+    const QString wire = wireAddress(senderAddress);
+    const QString domain = wire.isEmpty() ? QStringLiteral("localhost") : wire.mid(wire.lastIndexOf(u'@') + 1);
+    return QString::fromLatin1(randomHex(16)) + u'@' + domain;
+}
+
+QByteArray MimeBuilder::encodeWords(const QString &text, bool phrase)
+{
+    bool plain = isPlainAscii(text) && !text.contains(QLatin1String("=?"));
+    if (plain) {
+        // Long unbreakable runs could not be folded below 998 characters.
+        for (const QStringView word : QStringView(text).split(u' ')) {
+            if (word.size() > 70)
+                plain = false;
+        }
+    }
+    if (plain && !phrase)
+        return text.toLatin1();
+    if (plain) {
+        static const QString atextAndSpace = QStringLiteral(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ");
+        bool atoms = true;
+        for (const QChar c : text)
+            atoms = atoms && atextAndSpace.contains(c);
+        if (atoms)
+            return text.toLatin1();
+        QString quoted = text;
+        quoted.replace(u'\\', QLatin1String("\\\\")).replace(u'"', QLatin1String("\\\""));
+        return '"' + quoted.toLatin1() + '"';
+    }
+
+    // Each word carries at most 39 bytes (52 in base64, 64 with its frame,
+    // so even the first word after "Reply-To: " fits in 78 columns) and
+    // never splits a UTF-8 sequence, so every word decodes on its own.
+    const QByteArray utf8 = text.toUtf8();
+    QByteArray out;
+    qsizetype i = 0;
+    while (i < utf8.size()) {
+        qsizetype end = qMin<qsizetype>(i + 39, utf8.size());
+        while (end < utf8.size() && end > i && (static_cast<unsigned char>(utf8[end]) & 0xc0) == 0x80)
+            --end;
+        if (!out.isEmpty())
+            out += ' ';
+        out += "=?UTF-8?B?" + utf8.mid(i, end - i).toBase64() + "?=";
+        i = end;
+    }
+    return out;
+}
+
+QByteArray MimeBuilder::quotedPrintable(const QString &text)
+{
+    QString normalized = text;
+    normalized.replace(QLatin1String("\r\n"), QLatin1String("\n")).replace(u'\r', u'\n');
+    static const char hex[] = "0123456789ABCDEF";
+    QByteArray out;
+    out.reserve(normalized.size() * 11 / 10 + 64);
+    const QList<QByteArray> lines = normalized.toUtf8().split('\n');
+    for (qsizetype l = 0; l < lines.size(); ++l) {
+        const QByteArray &line = lines[l];
+        if (l == lines.size() - 1 && line.isEmpty())
+            break; // the text ended with a newline
+        int column = 0;
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            const auto b = static_cast<unsigned char>(line[i]);
+            const bool last = i == line.size() - 1;
+            char token[3];
+            int length = 1;
+            const bool literal = (b >= 33 && b <= 126 && b != '=' && !(b == '.' && column == 0))
+                || ((b == ' ' || b == '\t') && !last);
+            if (literal) {
+                token[0] = char(b);
+            } else {
+                token[0] = '=';
+                token[1] = hex[b >> 4];
+                token[2] = hex[b & 15];
+                length = 3;
+            }
+            // Leave room for the soft break's '=' within 76 characters.
+            if (column + length > maxBodyLine - 1) {
+                out += "=\r\n";
+                column = 0;
+                if (b == '.') { // a dot would now start a line
+                    token[0] = '=';
+                    token[1] = '2';
+                    token[2] = 'E';
+                    length = 3;
+                }
+            }
+            out.append(token, length);
+            column += length;
+        }
+        // The CRLF before the next boundary ends the last line, so a text
+        // without a final newline decodes without one.
+        if (l < lines.size() - 1)
+            out += "\r\n";
+    }
+    return out;
+}
+
+QByteArray MimeBuilder::build(const Message &message, QString *error)
+{
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return QByteArray();
+    };
+    const QString from = wireAddress(message.from.address);
+    if (from.isEmpty())
+        return fail(QStringLiteral("The sender address \"%1\" is not a valid email address.").arg(message.from.address));
+    const QString to = wireAddress(message.to.address);
+    if (to.isEmpty())
+        return fail(QStringLiteral("The recipient address \"%1\" is not a valid email address.").arg(message.to.address));
+    QString replyTo;
+    if (!message.replyTo.address.trimmed().isEmpty()) {
+        replyTo = wireAddress(message.replyTo.address);
+        if (replyTo.isEmpty())
+            return fail(QStringLiteral("The reply-to address \"%1\" is not a valid email address.").arg(message.replyTo.address));
+    }
+    QString unsubscribeMailto;
+    if (!message.listUnsubscribeMailto.trimmed().isEmpty()) {
+        unsubscribeMailto = wireAddress(message.listUnsubscribeMailto);
+        if (unsubscribeMailto.isEmpty())
+            return fail(QStringLiteral("The unsubscribe address \"%1\" is not a valid email address.").arg(message.listUnsubscribeMailto));
+    }
+    const QString unsubscribeUrl = sanitizeHeaderValue(message.listUnsubscribeUrl).trimmed();
+    if (!unsubscribeUrl.isEmpty() && (!unsubscribeUrl.startsWith(QLatin1String("https://")) || !isPlainAscii(unsubscribeUrl)
+                                      || unsubscribeUrl.contains(u'>') || unsubscribeUrl.contains(u' ')))
+        return fail(QStringLiteral("The unsubscribe URL must be an https URL in plain ASCII."));
+
+    QString messageId = sanitizeHeaderValue(message.messageId).remove(u' ');
+    if (messageId.isEmpty())
+        messageId = newMessageId(from);
+    const QDateTime date = message.date.isValid() ? message.date : QDateTime::currentDateTime();
+    const QByteArray boundary = "=_lt_" + randomHex(12);
+
+    QByteArray out;
+    out.reserve(message.html.size() * 2 + message.text.size() * 2 + 2048);
+    appendHeader(out, "Date", date.toString(Qt::RFC2822Date).toLatin1());
+    appendHeader(out, "From", mailbox(message.from, from));
+    if (!replyTo.isEmpty())
+        appendHeader(out, "Reply-To", mailbox(message.replyTo, replyTo));
+    appendHeader(out, "To", mailbox(message.to, to));
+    appendHeader(out, "Subject", encodeWords(sanitizeHeaderValue(message.subject), false));
+    appendHeader(out, "Message-ID", '<' + messageId.toLatin1() + '>');
+    appendHeader(out, "MIME-Version", "1.0");
+    QByteArrayList unsubscribe;
+    if (!unsubscribeUrl.isEmpty())
+        unsubscribe.append('<' + unsubscribeUrl.toLatin1() + '>');
+    if (!unsubscribeMailto.isEmpty())
+        unsubscribe.append("<mailto:" + unsubscribeMailto.toLatin1() + "?subject=unsubscribe>");
+    if (!unsubscribe.isEmpty())
+        appendHeader(out, "List-Unsubscribe", unsubscribe.join(", "));
+    if (!unsubscribeUrl.isEmpty())
+        appendHeader(out, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    appendHeader(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + '"');
+    out += "\r\n";
+    out += "--" + boundary + "\r\n" + bodyPart("text/plain", message.text);
+    out += "\r\n--" + boundary + "\r\n" + bodyPart("text/html", message.html);
+    out += "\r\n--" + boundary + "--\r\n";
+    return out;
+}
+
+} // namespace leadtrail

@@ -1,0 +1,249 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTest>
+
+#include "campaign/mimebuilder.h"
+#include "testpython.h"
+
+using leadtrail::MimeBuilder;
+using leadtrail::test::TestPython;
+
+namespace {
+
+/** What Python's email package (policy.default) makes of a message. */
+struct Parsed
+{
+    QJsonObject json;
+    QString error;
+
+    QStringList headerNames() const
+    {
+        QStringList names;
+        for (const QJsonValue h : json.value(QStringLiteral("headers")).toArray())
+            names.append(h.toArray().at(0).toString());
+        return names;
+    }
+    QString header(const QString &name) const
+    {
+        for (const QJsonValue h : json.value(QStringLiteral("headers")).toArray()) {
+            if (h.toArray().at(0).toString().compare(name, Qt::CaseInsensitive) == 0)
+                return h.toArray().at(1).toString();
+        }
+        return {};
+    }
+    QJsonArray parts() const { return json.value(QStringLiteral("parts")).toArray(); }
+    QJsonArray defects() const { return json.value(QStringLiteral("defects")).toArray(); }
+};
+
+Parsed parse(const QByteArray &message)
+{
+    Parsed p;
+    const QByteArray out = TestPython::run(QStringLiteral("mimecheck.py"), {}, message, &p.error);
+    if (p.error.isEmpty())
+        p.json = QJsonDocument::fromJson(out).object();
+    return p;
+}
+
+MimeBuilder::Message sample()
+{
+    MimeBuilder::Message m;
+    m.from = {QStringLiteral("Sales Team"), QStringLiteral("sales@example.com")};
+    m.to = {QStringLiteral("Ada Lovelace"), QStringLiteral("ada@example.org")};
+    m.replyTo = {QString(), QStringLiteral("replies@example.com")};
+    m.subject = QStringLiteral("Our spring offer");
+    m.text = QStringLiteral("Hello Ada,\n\nSee https://example.com/offer\n");
+    m.html = QStringLiteral("<html><body><p>Hello Ada,</p><a href=\"https://relay.test/c/x\">offer</a></body></html>\n");
+    m.listUnsubscribeUrl = QStringLiteral("https://relay.test/u/TOKEN");
+    m.listUnsubscribeMailto = QStringLiteral("unsubscribe@example.com");
+    return m;
+}
+
+} // namespace
+
+/** The MIME builder, read back by Python's email package as an independent parser. */
+class TestMimeBuilder final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        if (TestPython::interpreter().isEmpty())
+            QSKIP("python3 is needed as the independent MIME parser (scripts/deps installs it)");
+    }
+
+    void parsesCleanlyWithHeadersAndParts()
+    {
+        const MimeBuilder::Message m = sample();
+        QString error;
+        const QByteArray data = MimeBuilder::build(m, &error);
+        QVERIFY2(!data.isEmpty(), qPrintable(error));
+        const Parsed p = parse(data);
+        QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+        QCOMPARE(p.defects(), QJsonArray());
+        QCOMPARE(p.json.value(QStringLiteral("content_type")).toString(), QStringLiteral("multipart/alternative"));
+        QCOMPARE(p.json.value(QStringLiteral("bare_lf")).toBool(), false);
+        QCOMPARE(p.json.value(QStringLiteral("bare_cr")).toBool(), false);
+        QVERIFY(p.json.value(QStringLiteral("max_line")).toInt() <= 78);
+
+        QCOMPARE(p.header(QStringLiteral("From")), QStringLiteral("Sales Team <sales@example.com>"));
+        QCOMPARE(p.header(QStringLiteral("To")), QStringLiteral("Ada Lovelace <ada@example.org>"));
+        QCOMPARE(p.header(QStringLiteral("Reply-To")), QStringLiteral("replies@example.com"));
+        QCOMPARE(p.header(QStringLiteral("Subject")), QStringLiteral("Our spring offer"));
+        QCOMPARE(p.header(QStringLiteral("MIME-Version")), QStringLiteral("1.0"));
+        QCOMPARE(p.header(QStringLiteral("List-Unsubscribe")),
+                 QStringLiteral("<https://relay.test/u/TOKEN>, <mailto:unsubscribe@example.com?subject=unsubscribe>"));
+        QCOMPARE(p.header(QStringLiteral("List-Unsubscribe-Post")), QStringLiteral("List-Unsubscribe=One-Click"));
+        QVERIFY(QRegularExpression(QStringLiteral("^<[0-9a-f]{32}@example\\.com>$"))
+                    .match(p.header(QStringLiteral("Message-ID"))).hasMatch());
+        QVERIFY(!p.header(QStringLiteral("Date")).isEmpty());
+        const QDateTime date = QDateTime::fromString(p.header(QStringLiteral("Date")), Qt::RFC2822Date);
+        QVERIFY(date.isValid());
+        QVERIFY(qAbs(date.secsTo(QDateTime::currentDateTime())) < 60);
+
+        const QJsonArray parts = p.parts();
+        QCOMPARE(parts.size(), 2);
+        QCOMPARE(parts[0].toObject().value(QStringLiteral("content_type")).toString(), QStringLiteral("text/plain"));
+        QCOMPARE(parts[1].toObject().value(QStringLiteral("content_type")).toString(), QStringLiteral("text/html"));
+        QCOMPARE(parts[0].toObject().value(QStringLiteral("charset")).toString(), QStringLiteral("utf-8"));
+        QCOMPARE(parts[0].toObject().value(QStringLiteral("content")).toString(), m.text);
+        QCOMPARE(parts[1].toObject().value(QStringLiteral("content")).toString(), m.html);
+    }
+
+    void messageIdsAreUnique()
+    {
+        QSet<QString> ids;
+        for (int i = 0; i < 1000; ++i)
+            ids.insert(MimeBuilder::newMessageId(QStringLiteral("a@example.com")));
+        QCOMPARE(ids.size(), 1000);
+    }
+
+    void nonAsciiSubjectNamesAndBodies()
+    {
+        MimeBuilder::Message m = sample();
+        m.subject = QString::fromUtf8("Grüße aus Köln — 春のセール 🎉 ") + QString(120, u'ä');
+        m.from.name = QString::fromUtf8("Zoë \"the\" Müller, Sales");
+        m.to.name = QStringLiteral("O'Brien, \"Pat\" \\ (test)");
+        m.text = QString::fromUtf8("Liebe Zoë,\n.leading dot\n") + QString(300, u'x') + QStringLiteral("  \ntrailing space \n");
+        m.html = QString::fromUtf8("<p>日本語のテキストです。これは長い段落です。") + QString(200, QChar(0x65e5)) + QStringLiteral("</p>");
+        QString error;
+        const QByteArray data = MimeBuilder::build(m, &error);
+        QVERIFY2(!data.isEmpty(), qPrintable(error));
+        for (const char c : data)
+            QVERIFY(static_cast<unsigned char>(c) < 0x80); // 7-bit clean on the wire
+        QVERIFY(!data.contains("\r\n."));
+        const Parsed p = parse(data);
+        QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+        QCOMPARE(p.defects(), QJsonArray());
+        QVERIFY(p.json.value(QStringLiteral("max_line")).toInt() <= 78);
+        QCOMPARE(p.header(QStringLiteral("Subject")), m.subject);
+        QCOMPARE(p.header(QStringLiteral("From")), QString::fromUtf8("\"Zoë \\\"the\\\" Müller, Sales\" <sales@example.com>"));
+        QCOMPARE(p.header(QStringLiteral("To")), QStringLiteral("\"O'Brien, \\\"Pat\\\" \\\\ (test)\" <ada@example.org>"));
+        const QJsonArray parts = p.parts();
+        QCOMPARE(parts[0].toObject().value(QStringLiteral("cte")).toString(), QStringLiteral("quoted-printable"));
+        QCOMPARE(parts[0].toObject().value(QStringLiteral("content")).toString(), m.text);
+        QCOMPARE(parts[1].toObject().value(QStringLiteral("cte")).toString(), QStringLiteral("base64"));
+        QCOMPARE(parts[1].toObject().value(QStringLiteral("content")).toString(), m.html);
+    }
+
+    void headerInjectionNeverAddsAHeader_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        const QStringList attacks{QStringLiteral("Hi\r\nBcc: victim@evil.test"),
+                                  QStringLiteral("Hi\nBcc: victim@evil.test"),
+                                  QStringLiteral("Hi\rBcc: victim@evil.test"),
+                                  QStringLiteral("Hi\r\n\r\n<html>injected body"),
+                                  QString::fromUtf8("Grüße\r\nBcc: victim@evil.test"),
+                                  QStringLiteral("Hi\x0b\x0c\x01\x7f Bcc: victim@evil.test")};
+        for (const QString &field : {QStringLiteral("subject"), QStringLiteral("from"), QStringLiteral("to"),
+                                     QStringLiteral("replyTo")}) {
+            for (int i = 0; i < attacks.size(); ++i)
+                QTest::newRow(qPrintable(field + QString::number(i))) << field << attacks[i];
+        }
+    }
+
+    void headerInjectionNeverAddsAHeader()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        MimeBuilder::Message m = sample();
+        if (field == QLatin1String("subject"))
+            m.subject = value;
+        else if (field == QLatin1String("from"))
+            m.from.name = value;
+        else if (field == QLatin1String("to"))
+            m.to.name = value;
+        else
+            m.replyTo.name = value;
+        QString error;
+        const QByteArray data = MimeBuilder::build(m, &error);
+        QVERIFY2(!data.isEmpty(), qPrintable(error));
+        const Parsed p = parse(data);
+        QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+        QCOMPARE(p.defects(), QJsonArray());
+        const QStringList expected{QStringLiteral("Date"), QStringLiteral("From"), QStringLiteral("Reply-To"),
+                                   QStringLiteral("To"), QStringLiteral("Subject"), QStringLiteral("Message-ID"),
+                                   QStringLiteral("MIME-Version"), QStringLiteral("List-Unsubscribe"),
+                                   QStringLiteral("List-Unsubscribe-Post"), QStringLiteral("Content-Type")};
+        QCOMPARE(p.headerNames(), expected);
+        QCOMPARE(p.parts().size(), 2);
+        QVERIFY(!p.header(QStringLiteral("Bcc")).size());
+        // The text survives, folded to spaces, inside its own header.
+        const QString where = field == QLatin1String("subject") ? QStringLiteral("Subject")
+            : field == QLatin1String("from")                    ? QStringLiteral("From")
+            : field == QLatin1String("to")                      ? QStringLiteral("To")
+                                                                : QStringLiteral("Reply-To");
+        QVERIFY2(p.header(where).contains(QStringLiteral("victim@evil.test"))
+                     || p.header(where).contains(QStringLiteral("injected body")),
+                 qPrintable(p.header(where)));
+    }
+
+    void badAddressesAreRefusedWithAReason_data()
+    {
+        QTest::addColumn<QString>("to");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("no at") << QStringLiteral("ada.example.org");
+        QTest::newRow("crlf") << QStringLiteral("ada@example.org\r\nBcc: x@evil.test");
+        QTest::newRow("angle") << QStringLiteral("ada>@example.org");
+        QTest::newRow("non-ascii local part") << QString::fromUtf8("zoë@example.org");
+    }
+
+    void badAddressesAreRefusedWithAReason()
+    {
+        QFETCH(QString, to);
+        MimeBuilder::Message m = sample();
+        m.to.address = to;
+        QString error;
+        QVERIFY(MimeBuilder::build(m, &error).isEmpty());
+        QVERIFY(error.contains(QStringLiteral("recipient")));
+    }
+
+    void idnDomainGoesOutInAceForm()
+    {
+        MimeBuilder::Message m = sample();
+        m.to.address = QString::fromUtf8("ada@bücher.example");
+        QString error;
+        const QByteArray data = MimeBuilder::build(m, &error);
+        QVERIFY2(!data.isEmpty(), qPrintable(error));
+        QVERIFY(data.contains("<ada@xn--bcher-kva.example>"));
+    }
+
+    void quotedPrintableKeepsLinesShortAndDotsSafe()
+    {
+        const QString text = QStringLiteral(".starts with a dot\n") + QString(75, u'a') + QStringLiteral(".b\n")
+            + QString(200, u'=') + u'\n';
+        const QByteArray qp = MimeBuilder::quotedPrintable(text);
+        for (const QByteArray &line : qp.split('\n')) {
+            QVERIFY(line.size() <= 77); // 76 plus the CR
+            QVERIFY(!line.startsWith('.'));
+        }
+        QVERIFY(qp.startsWith("=2Estarts"));
+        QVERIFY(MimeBuilder::quotedPrintable(QStringLiteral("a\nb")).endsWith("a\r\nb"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMimeBuilder)
+#include "tst_mimebuilder.moc"
