@@ -26,6 +26,9 @@ void RelayHandler::send(Poco::Net::HTTPServerResponse &response, Poco::Net::HTTP
 void RelayHandler::fail(Poco::Net::HTTPServerResponse &response, Poco::Net::HTTPResponse::HTTPStatus status,
                         std::string_view message) const
 {
+    // Unread request data would be taken for the next request: close instead.
+    if (status == Poco::Net::HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE)
+        response.setKeepAlive(false);
     std::string body(message);
     body += '\n';
     send(response, status, "text/plain; charset=utf-8", body);

@@ -39,7 +39,7 @@ RequestTarget RequestTarget::parse(std::string_view uri) noexcept
     if (question != std::string_view::npos)
         t.query = uri.substr(question + 1);
 
-    if (t.path.size() > 3 && t.path[0] == '/' && t.path[2] == '/') {
+    if (t.path.size() >= 3 && t.path[0] == '/' && t.path[2] == '/') {
         Route tokenRoute = Route::NotFound;
         switch (t.path[1]) {
         case 'o':

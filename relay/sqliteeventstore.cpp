@@ -24,7 +24,7 @@ Event eventFromRow(const Poco::Data::RecordSet &rs, std::size_t row)
 {
     Event e;
     e.id = rs.value<Poco::Int64>(0, row);
-    e.type = static_cast<EventType>(rs.value<int>(1, row));
+    e.type = static_cast<EventType>(rs.value<Poco::Int64>(1, row));
     e.delivery = rs.value<std::string>(2, row);
     e.linkIndex = static_cast<std::uint32_t>(rs.value<Poco::Int64>(3, row));
     e.url = rs.value<std::string>(4, row);
@@ -37,9 +37,9 @@ Event eventFromRow(const Poco::Data::RecordSet &rs, std::size_t row)
     e.ip = rs.value<std::string>(11, row);
     e.userAgent = rs.value<std::string>(12, row);
     e.scanner = rs.value<std::string>(13, row);
-    e.head = rs.value<int>(14, row) != 0;
+    e.head = rs.value<Poco::Int64>(14, row) != 0;
     e.ageSeconds = rs.value<Poco::Int64>(15, row);
-    e.appleMpp = rs.value<int>(16, row) != 0;
+    e.appleMpp = rs.value<Poco::Int64>(16, row) != 0;
     return e;
 }
 
