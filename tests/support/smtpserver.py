@@ -142,7 +142,8 @@ def main():
         ok = (isinstance(auth_data, LoginPassword)
               and auth_data.login.decode() == args.auth_user
               and auth_data.password.decode() == args.auth_password)
-        return AuthResult(success=ok, auth_data=auth_data if ok else None)
+        # handled=False: let aiosmtpd answer 535 itself on failure.
+        return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
 
     def factory():
         kwargs = dict(hostname="localhost", ident="leadtrail-test-smtp", decode_data=False)

@@ -148,6 +148,7 @@ QVector<SmtpTestServer::Received> SmtpTestServer::messages() const
             r.recipients.append(v.toString());
         r.tls = json.value(QStringLiteral("tls")).toBool();
         r.authUser = json.value(QStringLiteral("auth_user")).toString();
+        r.peerPort = quint16(json.value(QStringLiteral("peer")).toArray().at(1).toInt());
         r.data = eml.readAll();
         result.append(r);
     }

@@ -45,6 +45,7 @@ public:
         QByteArray data; ///< the DATA bytes, dot-unstuffed
         bool tls = false;
         QString authUser;
+        quint16 peerPort = 0; ///< the client's port: equal ports mean one reused connection
     };
 
     /** @p workDir (e.g. a QTemporaryDir) holds the mail directory and certificates. */

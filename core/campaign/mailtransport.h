@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace leadtrail {
+
+/**
+ * Hands one finished message to a mail server and says what became of it.
+ * The campaign sender owns retries, backoff, rate caps and bookkeeping; a
+ * transport only reports outcomes truthfully. One transport is one
+ * connection, used by one thread at a time.
+ */
+class MailTransport
+{
+public:
+    enum class Outcome {
+        Sent,             ///< the server took responsibility (2xx after the final dot)
+        Transient,        ///< a 4xx, or the connection failed before the message was complete: retry later
+        Permanent,        ///< a 5xx: do not retry; reply() says why
+        Unknown,          ///< the connection was lost after the final dot, before the reply: maybe delivered, never resend automatically
+        ConnectionFailed, ///< nothing was sent: could not connect, TLS or login failed (a setup problem more than a message problem)
+    };
+
+    struct Result
+    {
+        Outcome outcome = Outcome::Unknown;
+        int code = 0;  ///< the SMTP reply code, 0 when there was none
+        QString reply; ///< the server's reply text, or what went wrong
+
+        /** True when sending the same message again cannot deliver it twice. */
+        bool safeToRetry() const { return outcome == Outcome::Transient || outcome == Outcome::ConnectionFailed; }
+    };
+
+    virtual ~MailTransport() = default;
+
+    /** Sends @p message (CRLF lines, not dot-stuffed) from @p envelopeFrom to @p recipient. */
+    virtual Result send(const QString &envelopeFrom, const QString &recipient, const QByteArray &message) = 0;
+    /** Ends the session politely (QUIT); the next send connects again. */
+    virtual void close() = 0;
+
+protected:
+    MailTransport() = default;
+    MailTransport(const MailTransport &) = default;
+    MailTransport &operator=(const MailTransport &) = default;
+};
+
+} // namespace leadtrail

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+
+namespace leadtrail {
+
+/** How to reach and log in to the team's SMTP server. The password is a secret: never log it. */
+struct SmtpSettings
+{
+    enum class Security {
+        None,        ///< plain SMTP (test servers only)
+        StartTls,    ///< submission on 587: STARTTLS, refused if the server does not offer it
+        ImplicitTls, ///< SMTPS on 465: TLS from the first byte
+    };
+    enum class Auth {
+        None,
+        Login,
+        Plain,
+    };
+
+    QString host;
+    quint16 port = 587;
+    Security security = Security::StartTls;
+    Auth auth = Auth::None;
+    QString username;
+    QString password;
+    /** Peer certificate and host name checked; switch off only for a lab server. */
+    bool verifyCertificate = true;
+    /** PEM file of CAs to trust instead of the system's (a company CA, a test CA). */
+    QString caFile;
+    /** The name the certificate must carry; host when empty. */
+    QString tlsServerName;
+    /** The name given in EHLO; the machine's host name when empty. */
+    QString heloName;
+    int connectTimeoutMs = 15000;
+    /** How long to wait for any reply, including the one after the final dot. */
+    int replyTimeoutMs = 120000;
+};
+
+} // namespace leadtrail
