@@ -44,6 +44,21 @@ void key(std::string &out, std::string_view name)
     out += "\":";
 }
 
+/** name: value, then a comma; the caller turns the last comma into the closing brace. */
+void stringField(std::string &out, std::string_view name, std::string_view value)
+{
+    key(out, name);
+    appendJsonString(out, value);
+    out += ',';
+}
+
+void rawField(std::string &out, std::string_view name, std::string_view literal)
+{
+    key(out, name);
+    out += literal;
+    out += ',';
+}
+
 } // namespace
 
 void appendJsonString(std::string &out, std::string_view s)
@@ -86,66 +101,32 @@ std::string eventsPageJson(const std::vector<Event> &events, std::int64_t next)
     out += '{';
     key(out, f::events);
     out += '[';
-    bool first = true;
     for (const Event &e : events) {
-        if (!first)
-            out += ',';
-        first = false;
         out += '{';
-        key(out, f::id);
-        out += std::to_string(e.id);
-        out += ',';
-        key(out, f::type);
-        appendJsonString(out, eventTypeName(e.type));
-        out += ',';
-        key(out, f::delivery);
-        appendJsonString(out, e.delivery);
-        out += ',';
-        key(out, f::link);
-        out += std::to_string(e.linkIndex);
-        out += ',';
-        key(out, f::url);
-        appendJsonString(out, e.url);
-        out += ',';
-        key(out, f::clickId);
-        appendJsonString(out, e.clickId);
-        out += ',';
-        key(out, f::value);
-        appendJsonString(out, e.value);
-        out += ',';
-        key(out, f::currency);
-        appendJsonString(out, e.currency);
-        out += ',';
-        key(out, f::conversion);
-        appendJsonString(out, e.conversion);
-        out += ',';
-        key(out, f::time);
-        out += std::to_string(e.timeMs);
-        out += ',';
-        key(out, f::method);
-        appendJsonString(out, e.method);
-        out += ',';
-        key(out, f::ip);
-        appendJsonString(out, e.ip);
-        out += ',';
-        key(out, f::userAgent);
-        appendJsonString(out, e.userAgent);
-        out += ',';
+        rawField(out, f::id, std::to_string(e.id));
+        stringField(out, f::type, eventTypeName(e.type));
+        stringField(out, f::delivery, e.delivery);
+        rawField(out, f::link, std::to_string(e.linkIndex));
+        stringField(out, f::url, e.url);
+        stringField(out, f::clickId, e.clickId);
+        stringField(out, f::value, e.value);
+        stringField(out, f::currency, e.currency);
+        stringField(out, f::conversion, e.conversion);
+        rawField(out, f::time, std::to_string(e.timeMs));
+        stringField(out, f::method, e.method);
+        stringField(out, f::ip, e.ip);
+        stringField(out, f::userAgent, e.userAgent);
         key(out, f::signals);
         out += '{';
-        key(out, f::scanner);
-        appendJsonString(out, e.scanner);
-        out += ',';
-        key(out, f::head);
-        out += e.head ? "true" : "false";
-        out += ',';
-        key(out, f::age);
-        out += std::to_string(e.ageSeconds);
-        out += ',';
-        key(out, f::appleMpp);
-        out += e.appleMpp ? "true" : "false";
-        out += "}}";
+        stringField(out, f::scanner, e.scanner);
+        rawField(out, f::head, e.head ? "true" : "false");
+        rawField(out, f::age, std::to_string(e.ageSeconds));
+        rawField(out, f::appleMpp, e.appleMpp ? "true" : "false");
+        out.back() = '}';
+        out += "},";
     }
+    if (!events.empty())
+        out.pop_back();
     out += "],";
     key(out, f::next);
     out += std::to_string(next);

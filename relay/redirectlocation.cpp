@@ -1,24 +1,12 @@
 #include "redirectlocation.h"
 
+#include "protocol/text.h"
+
 namespace leadtrail::relay {
 
-namespace {
+using protocol::startsWithNoCase;
 
-bool startsWithNoCase(std::string_view s, std::string_view prefix)
-{
-    if (s.size() < prefix.size())
-        return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-        if (c != prefix[i])
-            return false;
-    }
-    return true;
-}
 
-} // namespace
 
 std::optional<std::string> redirectLocation(std::string_view url, std::string_view param, std::string_view clickId)
 {

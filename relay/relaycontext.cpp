@@ -1,5 +1,7 @@
 #include "relaycontext.h"
 
+#include "protocol/text.h"
+
 #include <chrono>
 
 #include <Poco/Exception.h>
@@ -7,19 +9,6 @@
 #include <Poco/Net/HTTPServerRequest.h>
 
 namespace leadtrail::relay {
-
-namespace {
-
-std::string trimmed(std::string_view s)
-{
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = s.find_last_not_of(" \t");
-    return std::string(s.substr(first, last - first + 1));
-}
-
-} // namespace
 
 RelayContext::RelayContext(const RelayConfig &config, EventStore &store, EventWriter &writer, Metrics &metrics)
     : m_config(config), m_store(store), m_writer(writer), m_metrics(metrics)
@@ -54,7 +43,7 @@ std::string RelayContext::clientIp(const Poco::Net::HTTPServerRequest &request) 
     std::string candidate = peer;
     while (!rest.empty()) {
         const auto comma = rest.rfind(',');
-        const std::string hop = trimmed(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+        const std::string hop(protocol::trimmed(comma == std::string_view::npos ? rest : rest.substr(comma + 1)));
         rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
         std::array<std::uint8_t, 16> parsed{};
         if (!IpRangeSet::parse(hop, parsed))

@@ -1,24 +1,12 @@
 #include "requesttarget.h"
 
+#include "protocol/text.h"
+
 namespace leadtrail::relay {
 
-namespace {
+using protocol::startsWithNoCase;
 
-bool startsWithNoCase(std::string_view s, std::string_view prefix)
-{
-    if (s.size() < prefix.size())
-        return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-        if (c != prefix[i])
-            return false;
-    }
-    return true;
-}
 
-} // namespace
 
 RequestTarget RequestTarget::parse(std::string_view uri) noexcept
 {

@@ -1,5 +1,7 @@
 #include "scannersignatures.h"
 
+#include "protocol/text.h"
+
 #include <algorithm>
 #include <fstream>
 
@@ -12,14 +14,6 @@ char lower(char c)
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-std::string trim(std::string_view s)
-{
-    const auto first = s.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = s.find_last_not_of(" \t\r");
-    return std::string(s.substr(first, last - first + 1));
-}
 
 } // namespace
 
@@ -30,13 +24,14 @@ bool ScannerSignatures::loadFile(const std::string &path)
         return false;
     std::string line;
     while (std::getline(in, line)) {
-        if (trim(line).empty() || trim(line).front() == '#')
+        const std::string_view text = protocol::trimmed(line);
+        if (text.empty() || text.front() == '#')
             continue;
-        const auto bar = line.find('|');
-        if (bar == std::string::npos)
-            add(trim(line), trim(line));
+        const auto bar = text.find('|');
+        if (bar == std::string_view::npos)
+            add(std::string(text), std::string(text));
         else
-            add(trim(std::string_view(line).substr(0, bar)), trim(std::string_view(line).substr(bar + 1)));
+            add(std::string(protocol::trimmed(text.substr(0, bar))), std::string(protocol::trimmed(text.substr(bar + 1))));
     }
     return true;
 }

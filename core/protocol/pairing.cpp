@@ -2,6 +2,7 @@
 
 #include "protocol/base64url.h"
 #include "protocol/secure.h"
+#include "protocol/text.h"
 
 #include <Poco/SHA2Engine.h>
 
@@ -20,19 +21,6 @@ std::string checksum(std::string_view bytes)
     return std::string(reinterpret_cast<const char *>(d.data()), checksumSize);
 }
 
-bool startsWithNoCase(std::string_view s, std::string_view prefix)
-{
-    if (s.size() < prefix.size())
-        return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-        if (c != prefix[i])
-            return false;
-    }
-    return true;
-}
 
 /** Reads fields front to back and fails once, at the first short read. */
 class Reader final
@@ -106,10 +94,7 @@ std::string formatPairingCode(const PairingInfo &info)
 std::optional<PairingInfo> parsePairingCode(std::string_view code) noexcept
 {
     try {
-        while (!code.empty() && (code.front() == ' ' || code.front() == '\t' || code.front() == '\n' || code.front() == '\r'))
-            code.remove_prefix(1);
-        while (!code.empty() && (code.back() == ' ' || code.back() == '\t' || code.back() == '\n' || code.back() == '\r'))
-            code.remove_suffix(1);
+        code = trimmed(code);
         if (!startsWithNoCase(code, pairingCodePrefix))
             return std::nullopt;
         const std::optional<std::string> payload = base64UrlDecode(code.substr(pairingCodePrefix.size()));

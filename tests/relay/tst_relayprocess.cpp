@@ -101,6 +101,20 @@ private:
     QProcess m_process;
 };
 
+/** Runs init in dir, points the config at dir, and returns its path and the pairing info. */
+std::pair<QString, protocol::PairingInfo> initRelay(const QTemporaryDir &dir)
+{
+    const QString config = dir.filePath(u"relay.conf"_s);
+    const Run init = runRelay({u"init"_s, u"--public-url"_s, u"https://t.example"_s, u"--config"_s, config});
+    if (init.exitCode != 0)
+        qFatal("init failed: %s", qPrintable(init.err));
+    localise(config, dir.path());
+    const auto info = protocol::parsePairingCode(init.out.trimmed().toStdString());
+    if (!info)
+        qFatal("init printed no pairing code");
+    return {config, *info};
+}
+
 std::vector<QJsonObject> allEvents(std::uint16_t port, const std::string &apiKey)
 {
     std::vector<QJsonObject> events;
@@ -200,12 +214,8 @@ void TstRelayProcess::initRefusesBadInputAndLosesNothing()
 void TstRelayProcess::rotateKeyKeepsOldTokensWorking()
 {
     QTemporaryDir dir;
-    const QString config = dir.filePath(u"relay.conf"_s);
-    const Run init = runRelay({u"init"_s, u"--public-url"_s, u"https://t.example"_s, u"--config"_s, config});
-    QCOMPARE(init.exitCode, 0);
-    localise(config, dir.path());
-    const auto before = protocol::parsePairingCode(init.out.trimmed().toStdString());
-    QVERIFY(before);
+    const auto [config, first] = initRelay(dir);
+    const protocol::PairingInfo *before = &first;
 
     QCOMPARE(runRelay({u"rotate-key"_s, u"--config"_s, config}).exitCode, 0);
     const auto after = protocol::parsePairingCode(runRelay({u"pairing-code"_s, u"--config"_s, config}).out.trimmed().toStdString());
@@ -229,11 +239,8 @@ void TstRelayProcess::rotateKeyKeepsOldTokensWorking()
 void TstRelayProcess::sigtermStopsCleanlyWithEventsKept()
 {
     QTemporaryDir dir;
-    const QString config = dir.filePath(u"relay.conf"_s);
-    const Run init = runRelay({u"init"_s, u"--public-url"_s, u"https://t.example"_s, u"--config"_s, config});
-    QCOMPARE(init.exitCode, 0);
-    localise(config, dir.path());
-    const auto info = protocol::parsePairingCode(init.out.trimmed().toStdString());
+    const auto [config, pairing] = initRelay(dir);
+    const protocol::PairingInfo *info = &pairing;
     RelayProcess relay;
     QVERIFY(relay.start(config));
     for (int i = 0; i < 5; ++i)
@@ -253,12 +260,8 @@ void TstRelayProcess::sigtermStopsCleanlyWithEventsKept()
 void TstRelayProcess::sigkillUnderConcurrentClicksLosesNoAnsweredClick()
 {
     QTemporaryDir dir;
-    const QString config = dir.filePath(u"relay.conf"_s);
-    const Run init = runRelay({u"init"_s, u"--public-url"_s, u"https://t.example"_s, u"--config"_s, config});
-    QCOMPARE(init.exitCode, 0);
-    localise(config, dir.path());
-    const auto info = protocol::parsePairingCode(init.out.trimmed().toStdString());
-    QVERIFY(info);
+    const auto [config, pairing] = initRelay(dir);
+    const protocol::PairingInfo *info = &pairing;
 
     std::set<std::string> answered; // click ids from redirects that reached us
     std::mutex answeredMutex;
