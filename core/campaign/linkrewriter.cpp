@@ -164,6 +164,12 @@ LinkRewriter::Result LinkRewriter::rewrite(const QString &html, const Options &o
         link.index = int(result.links.size());
         link.destination = destination;
         link.href = options.trackClicks ? links.clickUrl(link.index, destination) : destination;
+        if (link.href.isEmpty()) {
+            // Too long to sign: the link keeps working, untracked.
+            if (!options.utm)
+                continue;
+            link.href = destination;
+        }
         edits.append({href->valueBegin, href->valueEnd, MergeFields::escapeHtml(link.href)});
         result.links.append(link);
     }

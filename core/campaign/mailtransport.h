@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 namespace leadtrail {
 
 /**
@@ -39,10 +41,25 @@ public:
     /** Ends the session politely (QUIT); the next send connects again. */
     virtual void close() = 0;
 
+    /**
+     * Called by send() once the whole body is written and just before the
+     * final dot, the moment after which the server may accept the message.
+     * The sender records that in the database here, so a crash can tell a
+     * message that may have been delivered from one that cannot have been.
+     * Returning false withholds the dot: the outcome is Transient.
+     */
+    void setBeforeFinalDot(std::function<bool()> hook) { m_beforeFinalDot = std::move(hook); }
+
 protected:
+    bool beforeFinalDot() const { return !m_beforeFinalDot || m_beforeFinalDot(); }
+
+
     MailTransport() = default;
     MailTransport(const MailTransport &) = default;
     MailTransport &operator=(const MailTransport &) = default;
+
+private:
+    std::function<bool()> m_beforeFinalDot;
 };
 
 } // namespace leadtrail

@@ -283,6 +283,10 @@ MailTransport::Result SmtpTransport::transaction(const QString &from, const QStr
         socketStream.flush();
         if (!socketStream.good())
             throw Poco::Net::NetException("write failed");
+        if (!beforeFinalDot()) { // without the dot the server discards the transaction
+            drop();
+            return failure(Outcome::Transient, QStringLiteral("The message was not finished: its state could not be recorded."));
+        }
         try {
             mailStream.close(); // the final CRLF.CRLF
             socketStream.flush();

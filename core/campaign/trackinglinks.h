@@ -14,7 +14,7 @@ class TrackingLinks
 public:
     virtual ~TrackingLinks() = default;
 
-    /** The relay URL for the @p linkIndex-th tracked link, leading to @p destination. */
+    /** The relay URL for the @p linkIndex-th tracked link, leading to @p destination; empty when it cannot be tracked (the link then stays as written). */
     virtual QString clickUrl(int linkIndex, const QString &destination) = 0;
     /** The source of the open pixel. */
     virtual QString openPixelUrl() = 0;
