@@ -1,5 +1,7 @@
 #include "iprangeset.h"
 
+#include "protocol/text.h"
+
 #include <fstream>
 
 #include <arpa/inet.h>
@@ -69,11 +71,9 @@ bool IpRangeSet::loadFile(const std::string &path)
         const auto comma = line.find(',');
         if (comma != std::string::npos)
             line.resize(comma);
-        const auto first = line.find_first_not_of(" \t\r");
-        if (first == std::string::npos)
-            continue;
-        const auto last = line.find_last_not_of(" \t\r");
-        add(std::string_view(line).substr(first, last - first + 1));
+        const std::string_view range = protocol::trimmed(line);
+        if (!range.empty())
+            add(range);
     }
     return true;
 }
