@@ -102,6 +102,7 @@ bool LeadWriter::normalize(Lead &lead, StagePolicy policy, QString *error, QStri
 
 std::optional<Lead> LeadWriter::findByEmail(const QString &email, QString *error)
 {
+    m_find.setForwardOnly(true); // one row read once: no client-side row cache
     if (!prepare(m_find, u"SELECT %1 FROM leads WHERE email_key = ?"_s.arg(LeadRow::selectColumns()), error))
         return std::nullopt;
     m_find.addBindValue(EmailAddress::key(email));
@@ -157,7 +158,7 @@ bool LeadWriter::insert(Lead &lead, QString *error)
         return false;
     }
     lead.id = m_insert.lastInsertId().toLongLong();
-    return replaceTags(lead.id, lead.tags, error);
+    return insertTags(lead.id, lead.tags, error);
 }
 
 bool LeadWriter::update(Lead &lead, QString *error)
@@ -189,15 +190,20 @@ bool LeadWriter::update(Lead &lead, QString *error)
 
 bool LeadWriter::replaceTags(qint64 leadId, const QStringList &tags, QString *error)
 {
-    if (!prepare(m_deleteTags, u"DELETE FROM lead_tags WHERE lead_id = ?"_s, error)
-        || !prepare(m_insertTag, u"INSERT OR IGNORE INTO lead_tags (lead_id, tag) VALUES (?, ?)"_s, error)) {
+    if (!prepare(m_deleteTags, u"DELETE FROM lead_tags WHERE lead_id = ?"_s, error))
         return false;
-    }
     m_deleteTags.addBindValue(leadId);
     if (!m_deleteTags.exec()) {
         setError(error, m_deleteTags.lastError().text());
         return false;
     }
+    return insertTags(leadId, tags, error);
+}
+
+bool LeadWriter::insertTags(qint64 leadId, const QStringList &tags, QString *error)
+{
+    if (!prepare(m_insertTag, u"INSERT OR IGNORE INTO lead_tags (lead_id, tag) VALUES (?, ?)"_s, error))
+        return false;
     for (const QString &tag : tags) {
         m_insertTag.addBindValue(leadId);
         m_insertTag.addBindValue(tag);

@@ -43,6 +43,8 @@ public:
     /** Updates every field of a normalised lead by id; bumps updatedAt. */
     bool update(Lead &lead, QString *error);
     bool replaceTags(qint64 leadId, const QStringList &tags, QString *error);
+    /** Adds tags to a lead that has none yet (a new one). */
+    bool insertTags(qint64 leadId, const QStringList &tags, QString *error);
 
     /** The stage list in order (cached for the writer's lifetime). */
     QStringList stages();
