@@ -275,6 +275,22 @@ private slots:
         QCOMPARE(LeadStore(*m_workspace).stages().size(), 6);
     }
 
+    void theSampleWorkspaceDataImportsCleanly()
+    {
+        // scripts/run imports this file into the demo workspace.
+        ImportReport report;
+        QString error;
+        const QString sample = QStringLiteral(LEADTRAIL_SOURCE_DIR) + u"/resources/sample/leads.csv"_s;
+        QVERIFY2(LeadImporter(*m_workspace).importFile(sample, {}, &report, &error), qPrintable(error));
+        QVERIFY2(report.skipped.isEmpty(), qPrintable(skippedText(report)));
+        QVERIFY(report.newStages.isEmpty());
+        QVERIFY(report.imported >= 30);
+        const LeadStore store(*m_workspace);
+        QCOMPARE(store.categories(), QStringList({u"buyer"_s, u"landlord"_s, u"seller"_s}));
+        for (const QString &stage : store.stages())
+            QVERIFY2(store.count({{}, {}, stage, {}}) > 0, qPrintable(stage));
+    }
+
     void exportThenImportGivesTheSameLeads()
     {
         for (const char *name : {"utf8_bom_comma.csv", "windows1252_semicolon.csv", "tab_separated.csv",
