@@ -3,6 +3,8 @@
 // workspaces in the field have already run it.
 #include "store/schemamigrator.h"
 
+#include "sending/campaignschema.h"
+
 using namespace Qt::StringLiterals;
 
 namespace leadtrail {
@@ -59,7 +61,7 @@ const std::vector<SchemaStep> &SchemaMigrator::steps()
 {
     static const std::vector<SchemaStep> list = {
         {1, "leads, tags, stages and notes", &createLeadStore},
-        // {2, "campaigns and deliveries", &createCampaigns},  ← the next step goes here
+        {2, "campaigns and deliveries", &createCampaignTables},
     };
     return list;
 }

@@ -1,0 +1,476 @@
+#include "sending/campaignsender.h"
+
+#include "campaign/smtptransport.h"
+#include "protocol/token.h"
+#include "sending/campaignstore.h"
+#include "sending/deliveryrenderer.h"
+#include "campaign/signedtrackinglinks.h"
+#include "store/lead.h"
+#include "store/leadstore.h"
+#include "store/workspace.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QLockFile>
+
+#include <chrono>
+
+using namespace Qt::StringLiterals;
+
+namespace leadtrail {
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QDateTime fromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+/** Leads, deliveries and campaigns are re-read at most this often for outside changes (a pause from the CLI). */
+constexpr qint64 stateCheckIntervalMs = 300;
+constexpr int batchSize = 64;
+
+QString lockPath(const Workspace &workspace, qint64 campaignId)
+{
+    return QDir(workspace.folder()).filePath(u"campaign-%1.send.lock"_s.arg(campaignId));
+}
+
+std::optional<MimeBuilder::Mailbox> senderOf(const Campaign &campaign, const SenderConfig &config, QString *error)
+{
+    MimeBuilder::Mailbox from{campaign.fromName.isEmpty() ? config.senderName : campaign.fromName,
+                              campaign.fromEmail.isEmpty() ? config.senderEmail : campaign.fromEmail};
+    if (from.address.isEmpty()) {
+        if (error)
+            *error = u"the campaign has no sender address: give it --from-email or set sender.email"_s;
+        return std::nullopt;
+    }
+    return from;
+}
+
+Lead leadFor(const LeadStore &leads, const Delivery &delivery)
+{
+    if (delivery.leadId) {
+        if (std::optional<Lead> lead = leads.find(delivery.leadId))
+            return *lead;
+    }
+    Lead lead; // deleted since the freeze: the snapshot address is all there is
+    lead.email = delivery.email;
+    return lead;
+}
+
+} // namespace
+
+CampaignSender::CampaignSender(const Workspace &workspace, SenderConfig config, TransportFactory factory,
+                               QObject *parent)
+    : QObject(parent)
+    , m_workspace(workspace)
+    , m_config(std::move(config))
+    , m_factory(std::move(factory))
+{
+    if (!m_factory) {
+        m_factory = [smtp = m_config.smtp] { return std::make_unique<SmtpTransport>(smtp); };
+    }
+    m_pollTimer.setInterval(250);
+    connect(&m_pollTimer, &QTimer::timeout, this, &CampaignSender::poll);
+}
+
+CampaignSender::~CampaignSender()
+{
+    if (isRunning()) {
+        requestStop(StopReason::Pause, u"the program stopped while sending"_s);
+        for (std::thread &thread : m_threads)
+            thread.join();
+        m_threads.clear();
+        CampaignStore(m_workspace).setState(m_campaignId, CampaignState::Paused, m_stopMessage, nullptr);
+    }
+}
+
+bool CampaignSender::start(qint64 campaignId, QString *error)
+{
+    const auto fail = [&](const QString &message) {
+        if (error)
+            *error = message;
+        m_lock.reset();
+        return false;
+    };
+    if (isRunning())
+        return fail(u"already sending campaign %1"_s.arg(m_campaignId));
+    m_lock = std::make_unique<QLockFile>(lockPath(m_workspace, campaignId));
+    // Only a live process's lock counts; QLockFile takes over one left by a dead one.
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        return fail(u"campaign %1 is being sent by another process (pid %2)"_s.arg(campaignId).arg(pid));
+    }
+
+    CampaignStore store(m_workspace);
+    std::optional<Campaign> campaign = store.find(campaignId);
+    if (!campaign)
+        return fail(u"no campaign with id %1"_s.arg(campaignId));
+    const std::optional<MimeBuilder::Mailbox> from = senderOf(*campaign, m_config, error);
+    if (!from)
+        return fail(*error);
+    switch (campaign->state) {
+    case CampaignState::Sent:
+    case CampaignState::Cancelled:
+        return fail(u"campaign %1 is %2; there is nothing to send"_s.arg(campaignId).arg(
+            Campaign::stateName(campaign->state)));
+    case CampaignState::Draft: {
+        QString message;
+        if (!store.freeze(campaignId, &message))
+            return fail(message);
+        break;
+    }
+    case CampaignState::Paused:
+    case CampaignState::Sending: {
+        QString message;
+        if (!store.setState(campaignId, CampaignState::Sending, QString(), &message))
+            return fail(message);
+        break;
+    }
+    }
+    // We hold the lock, so any row in `sending` belongs to a sender that died.
+    QString message;
+    const std::optional<CampaignStore::Recovery> recovery = store.recoverInterrupted(campaignId, &message);
+    if (!recovery)
+        return fail(message);
+    if (recovery->requeued || recovery->unknown)
+        qInfo("campaign %lld: after an interrupted run, %d deliveries queued again, %d marked unknown",
+              campaignId, recovery->requeued, recovery->unknown);
+
+    campaign = store.find(campaignId);
+    m_campaignId = campaignId;
+    m_renderer = std::make_unique<DeliveryRenderer>(*campaign, *from, store.customFieldNames());
+    m_limiter = std::make_unique<RateLimiter>(
+        m_config.limits,
+        m_config.limits.any() ? store.sentSince(fromMs(nowMs() - m_config.limits.dayMs)) : QList<qint64>());
+    m_queue.clear();
+    m_claimed.clear();
+    m_lastStateCheck = nowMs();
+    m_connectionFailures = 0;
+    m_stopReason = StopReason::None;
+    m_stopMessage.clear();
+    m_stop = false;
+    m_rateSamples.clear();
+    m_progress = {};
+    m_progress.campaignId = campaignId;
+
+    const int connections = std::max(m_config.connections, 1);
+    m_working = connections;
+    for (int i = 0; i < connections; ++i)
+        m_threads.emplace_back([this] { work(); });
+    m_pollTimer.start();
+    poll();
+    return true;
+}
+
+void CampaignSender::pause(const QString &reason)
+{
+    requestStop(StopReason::Pause, reason.isEmpty() ? u"paused by the user"_s : reason);
+}
+
+void CampaignSender::cancel()
+{
+    requestStop(StopReason::Cancel, u"cancelled by the user"_s);
+}
+
+void CampaignSender::requestStop(StopReason reason, const QString &message)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopReason == StopReason::None) {
+            m_stopReason = reason;
+            m_stopMessage = message;
+        }
+    }
+    m_stop = true;
+    m_wake.notify_all();
+}
+
+std::optional<Delivery> CampaignSender::takeJob(CampaignStore &store, qint64 *waitMs)
+{
+    std::lock_guard lock(m_mutex);
+    *waitMs = 0;
+    const qint64 now = nowMs();
+    if (now - m_lastStateCheck >= stateCheckIntervalMs) {
+        // Another process (leadtrail-cli campaign pause|cancel) may have changed the campaign.
+        m_lastStateCheck = now;
+        const std::optional<Campaign> campaign = store.find(m_campaignId);
+        if (!campaign || campaign->state != CampaignState::Sending) {
+            if (m_stopReason == StopReason::None) {
+                m_stopReason = StopReason::External;
+                m_stopMessage = campaign ? campaign->stateMessage : QString();
+            }
+            m_stop = true;
+            m_wake.notify_all();
+            return std::nullopt;
+        }
+    }
+    if (m_queue.empty()) {
+        for (Delivery &delivery : store.due(m_campaignId, fromMs(now), batchSize + int(m_claimed.size()))) {
+            if (!m_claimed.count(delivery.rowId))
+                m_queue.push_back(std::move(delivery));
+        }
+    }
+    if (m_queue.empty()) {
+        if (m_claimed.empty()) {
+            const QDateTime next = store.nextDue(m_campaignId);
+            if (!next.isValid()) { // nothing queued, nothing in flight: the campaign is done
+                if (m_stopReason == StopReason::None)
+                    m_stopReason = StopReason::Done;
+                m_stop = true;
+                m_wake.notify_all();
+                return std::nullopt;
+            }
+            *waitMs = std::clamp<qint64>(next.toMSecsSinceEpoch() - now, 1, 200);
+        } else {
+            *waitMs = 50; // retries may come back from the deliveries in flight
+        }
+        return std::nullopt;
+    }
+    Delivery delivery = std::move(m_queue.front());
+    m_queue.pop_front();
+    m_claimed.insert(delivery.rowId);
+    return delivery;
+}
+
+void CampaignSender::finishJob(qint64 rowId)
+{
+    std::lock_guard lock(m_mutex);
+    m_claimed.erase(rowId);
+    m_limiter->release(nowMs());
+}
+
+void CampaignSender::work()
+{
+    std::unique_ptr<MailTransport> transport = m_factory();
+    CampaignStore store(m_workspace);
+    while (!m_stop) {
+        qint64 waitMs = 0;
+        std::optional<Delivery> job = takeJob(store, &waitMs);
+        if (!job) {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait_for(lock, std::chrono::milliseconds(waitMs), [this] { return m_stop.load(); });
+            continue;
+        }
+        // A slot under the rate caps, or a pause at the day's cap.
+        bool granted = false;
+        while (!m_stop) {
+            std::unique_lock lock(m_mutex);
+            const RateLimiter::Decision decision = m_limiter->acquire(nowMs());
+            if (decision.granted) {
+                granted = true;
+                break;
+            }
+            if (decision.dailyCap) {
+                const QDateTime resume = QDateTime::currentDateTime().addMSecs(decision.waitMs);
+                lock.unlock();
+                requestStop(StopReason::Pause,
+                            u"the daily cap of %1 messages is reached; sending can go on from %2, "
+                            "or resume it now with: leadtrail-cli campaign resume %3"_s
+                                .arg(m_config.limits.perDay)
+                                .arg(resume.toString(u"yyyy-MM-dd HH:mm"_s))
+                                .arg(m_campaignId));
+                break;
+            }
+            m_wake.wait_for(lock, std::chrono::milliseconds(std::min<qint64>(decision.waitMs, 200)),
+                            [this] { return m_stop.load(); });
+        }
+        if (!granted) {
+            std::lock_guard lock(m_mutex);
+            m_claimed.erase(job->rowId); // still queued in the database: the next run takes it
+            break;
+        }
+        sendOne(*job, *transport, store);
+        finishJob(job->rowId);
+        m_wake.notify_all();
+    }
+    transport->close();
+    m_workspace.releaseThreadConnection();
+    --m_working;
+}
+
+void CampaignSender::sendOne(const Delivery &delivery, MailTransport &transport, CampaignStore &store)
+{
+    const LeadStore leads(m_workspace);
+    const std::optional<protocol::DeliveryId> id = protocol::DeliveryId::fromHex(delivery.deliveryId.toStdString());
+    QString error;
+    std::optional<DeliveryRenderer::Rendered> rendered;
+    if (id) {
+        SignedTrackingLinks links(m_config.relayUrl, *id, m_config.signingKey, nowMs() / 1000);
+        rendered = m_renderer->render(leadFor(leads, delivery), delivery.email, links, &error);
+    } else {
+        error = u"the delivery id \"%1\" is damaged"_s.arg(delivery.deliveryId);
+    }
+
+    // queued → sending, committed before the server hears anything.
+    if (!store.markSending(delivery.rowId, rendered ? rendered->messageId : QString(), &error)) {
+        // Taken or cancelled meanwhile; nothing was sent.
+        qInfo("delivery %lld skipped: %s", delivery.rowId, qPrintable(error));
+        return;
+    }
+    if (!rendered) {
+        store.markFailed(delivery.rowId, 0, QString(), u"cannot render the message: "_s + error, &error);
+        return;
+    }
+    const int attempt = delivery.attempts + 1;
+    transport.setBeforeFinalDot([&] { return store.markFinalDot(delivery.rowId, nullptr); });
+    const MailTransport::Result result = transport.send(rendered->envelopeFrom, delivery.email, rendered->message);
+    transport.setBeforeFinalDot({});
+
+    bool connectionTrouble = false;
+    bool written = false;
+    switch (result.outcome) {
+    case MailTransport::Outcome::Sent:
+        written = store.markSent(delivery.rowId, result.code, result.reply, fromMs(nowMs()), &error);
+        break;
+    case MailTransport::Outcome::Permanent:
+        written = store.markFailed(delivery.rowId, result.code, result.reply, result.reply, &error);
+        break;
+    case MailTransport::Outcome::Unknown:
+        written = store.markUnknown(delivery.rowId, result.reply, &error);
+        break;
+    case MailTransport::Outcome::ConnectionFailed:
+        connectionTrouble = true;
+        [[fallthrough]];
+    case MailTransport::Outcome::Transient:
+        if (attempt >= m_config.maxAttempts) {
+            written = store.markFailed(delivery.rowId, result.code, result.reply,
+                                       u"gave up after %1 attempts: %2"_s.arg(attempt).arg(result.reply), &error);
+        } else {
+            written = store.markRetry(delivery.rowId, result.code, result.reply,
+                                      fromMs(nowMs() + m_config.backoffMs(attempt)), &error);
+        }
+        break;
+    }
+    if (!written) // the row stays in `sending`: the next start settles it by its smtp_phase
+        qWarning("delivery %lld: cannot record the outcome: %s", delivery.rowId, qPrintable(error));
+
+    std::lock_guard lock(m_mutex);
+    m_connectionFailures = connectionTrouble ? m_connectionFailures + 1 : 0;
+    if (m_connectionFailures >= m_config.maxConnectionFailures && m_stopReason == StopReason::None) {
+        m_stopReason = StopReason::Pause;
+        m_stopMessage = u"the SMTP server cannot be used: %1"_s.arg(result.reply);
+        m_stop = true;
+    }
+}
+
+void CampaignSender::poll()
+{
+    CampaignStore store(m_workspace);
+    const DeliveryCounts counts = store.counts(m_campaignId);
+    const qint64 now = nowMs();
+    m_progress.total = counts.total();
+    m_progress.sent = counts.sent;
+    m_progress.failed = counts.failed;
+    m_progress.unknown = counts.unknown;
+    m_progress.remaining = counts.remaining();
+    m_rateSamples.emplace_back(now, counts.sent);
+    while (m_rateSamples.size() > 2 && now - m_rateSamples[1].first >= 30'000)
+        m_rateSamples.pop_front();
+    const auto &[firstMs, firstSent] = m_rateSamples.front();
+    if (now - firstMs >= 500 && counts.sent > firstSent) {
+        m_progress.perMinute = double(counts.sent - firstSent) * 60'000.0 / double(now - firstMs);
+        m_progress.etaSeconds = qint64(double(m_progress.remaining) * 60.0 / m_progress.perMinute);
+    }
+    emit progressChanged(m_progress);
+    if (m_working == 0 && isRunning())
+        wrapUp();
+}
+
+void CampaignSender::wrapUp()
+{
+    for (std::thread &thread : m_threads)
+        thread.join();
+    m_threads.clear();
+    m_pollTimer.stop();
+
+    CampaignStore store(m_workspace);
+    QString error;
+    QString message = m_stopMessage;
+    switch (m_stopReason) {
+    case StopReason::Done:
+    case StopReason::None:
+        if (store.counts(m_campaignId).remaining() == 0) {
+            const DeliveryCounts counts = store.counts(m_campaignId);
+            message = u"%1 sent, %2 failed, %3 unknown"_s.arg(counts.sent).arg(counts.failed).arg(counts.unknown);
+            store.setState(m_campaignId, CampaignState::Sent, message, &error);
+        }
+        break;
+    case StopReason::Pause:
+        store.setState(m_campaignId, CampaignState::Paused, message, &error);
+        break;
+    case StopReason::Cancel:
+        store.cancel(m_campaignId, &error);
+        break;
+    case StopReason::External:
+        break;
+    }
+    if (!error.isEmpty())
+        qWarning("campaign %lld: %s", m_campaignId, qPrintable(error));
+    m_lock.reset();
+    const std::optional<Campaign> campaign = store.find(m_campaignId);
+    poll();
+    emit finished(m_campaignId, campaign ? campaign->state : CampaignState::Paused,
+                  message.isEmpty() && campaign ? campaign->stateMessage : message);
+}
+
+QString CampaignSender::progressLine(const SendProgress &p)
+{
+    QString eta = u"-"_s;
+    if (p.etaSeconds >= 0) {
+        const qint64 s = p.etaSeconds;
+        eta = s >= 3600 ? u"%1h%2m"_s.arg(s / 3600).arg((s % 3600) / 60, 2, 10, QChar(u'0'))
+                        : u"%1m%2s"_s.arg(s / 60).arg(s % 60, 2, 10, QChar(u'0'));
+    }
+    return u"sent %1/%2 · failed %3 · unknown %4 · remaining %5 · %6/min · ETA %7"_s.arg(p.sent)
+        .arg(p.total)
+        .arg(p.failed)
+        .arg(p.unknown)
+        .arg(p.remaining)
+        .arg(qRound64(p.perMinute))
+        .arg(eta);
+}
+
+MailTransport::Result CampaignSender::sendTest(const Workspace &workspace, const SenderConfig &config,
+                                               MailTransport &transport, qint64 campaignId, const QString &to,
+                                               const std::optional<Lead> &lead, QString *error)
+{
+    MailTransport::Result failed{MailTransport::Outcome::Permanent, 0, QString()};
+    CampaignStore store(workspace);
+    const std::optional<Campaign> campaign = store.find(campaignId);
+    if (!campaign) {
+        failed.reply = u"no campaign with id %1"_s.arg(campaignId);
+        *error = failed.reply;
+        return failed;
+    }
+    const std::optional<MimeBuilder::Mailbox> from = senderOf(*campaign, config, error);
+    if (!from) {
+        failed.reply = *error;
+        return failed;
+    }
+    DeliveryRenderer renderer(*campaign, *from, store.customFieldNames());
+    renderer.setSubjectPrefix(u"[Test] "_s);
+    // A fresh id that no delivery has: its links work but count for nobody.
+    SignedTrackingLinks links(config.relayUrl, protocol::DeliveryId::random(), config.signingKey, nowMs() / 1000);
+    Lead recipient = lead.value_or(Lead());
+    const std::optional<DeliveryRenderer::Rendered> rendered = renderer.render(recipient, to, links, error);
+    if (!rendered) {
+        failed.reply = *error;
+        return failed;
+    }
+    MailTransport::Result result = transport.send(rendered->envelopeFrom, to, rendered->message);
+    transport.close();
+    if (result.outcome != MailTransport::Outcome::Sent)
+        *error = result.reply;
+    return result;
+}
+
+} // namespace leadtrail

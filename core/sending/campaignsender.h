@@ -1,0 +1,137 @@
+#pragma once
+
+#include "campaign/mailtransport.h"
+#include "sending/campaign.h"
+#include "sending/delivery.h"
+#include "sending/ratelimiter.h"
+#include "sending/senderconfig.h"
+#include "sending/sendprogress.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+#include <vector>
+
+class QLockFile;
+
+namespace leadtrail {
+
+class CampaignStore;
+class DeliveryRenderer;
+class Workspace;
+struct Lead;
+
+/**
+ * Sends one campaign: freezes its audience when it is a draft, then hands
+ * each queued delivery to one of `connections` worker threads, each with its
+ * own reused MailTransport and its own database connection. The object lives
+ * in the GUI (or CLI) thread and never blocks it; progress and the end come
+ * as signals.
+ *
+ * Bookkeeping per delivery, each step committed before the next SMTP step:
+ * `sending` (smtp_phase 0) before MAIL FROM; smtp_phase 1 just before the
+ * final dot of DATA; then `sent`, `queued` again (4xx or connection trouble,
+ * with exponential backoff, up to maxAttempts), `failed` (5xx, with the
+ * server's text) or `unknown` (the connection died after the final dot).
+ *
+ * The restart rule: a delivery found in `sending` when a campaign starts was
+ * left by a sender that died. With smtp_phase 0 its final dot was never
+ * written, so the server discarded the transaction and it is queued again;
+ * with smtp_phase 1 the server may have accepted it, so it becomes
+ * `unknown` and is never resent automatically. A lock file in the workspace
+ * keeps a second sender (another process) off the same campaign, so that
+ * rule only ever sees rows of a dead sender.
+ */
+class CampaignSender final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CampaignSender)
+
+public:
+    using TransportFactory = std::function<std::unique_ptr<MailTransport>()>;
+
+    /** Without a factory, each connection is an SmtpTransport over config.smtp. */
+    CampaignSender(const Workspace &workspace, SenderConfig config, TransportFactory factory = {},
+                   QObject *parent = nullptr);
+    ~CampaignSender() override;
+
+    /**
+     * Starts (a draft: freezes it first) or resumes (paused, or interrupted) a
+     * campaign. False with @p error when it cannot: unknown campaign, sent or
+     * cancelled, another process sending it, no sender address.
+     */
+    bool start(qint64 campaignId, QString *error);
+    /** Stops after the messages in flight and marks the campaign paused. */
+    void pause(const QString &reason = {});
+    /** Stops after the messages in flight and cancels the rest. */
+    void cancel();
+    bool isRunning() const { return !m_threads.empty(); }
+
+    SendProgress progress() const { return m_progress; }
+    /** "sent 120/1000 · failed 3 · unknown 0 · remaining 877 · 540/min · ETA 1m37s" */
+    static QString progressLine(const SendProgress &progress);
+
+    /**
+     * Sends campaign @p campaignId once to @p to, merged with @p lead (or with
+     * empty fields), subject marked "[Test]". Not a delivery: nothing is
+     * stored and the campaign's counts do not change. Blocks; a GUI runs it
+     * in a worker.
+     */
+    static MailTransport::Result sendTest(const Workspace &workspace, const SenderConfig &config,
+                                          MailTransport &transport, qint64 campaignId, const QString &to,
+                                          const std::optional<Lead> &lead, QString *error);
+
+signals:
+    void progressChanged(const leadtrail::SendProgress &progress);
+    /** The workers have stopped; @p state is the campaign's state now, @p message why. */
+    void finished(qint64 campaignId, leadtrail::CampaignState state, const QString &message);
+
+private:
+    enum class StopReason { None, Done, Pause, Cancel, External };
+
+    void work();
+    std::optional<Delivery> takeJob(CampaignStore &store, qint64 *waitMs);
+    void finishJob(qint64 rowId);
+    void sendOne(const Delivery &delivery, MailTransport &transport, CampaignStore &store);
+    void requestStop(StopReason reason, const QString &message);
+    void poll();
+    void wrapUp();
+
+    const Workspace &m_workspace;
+    SenderConfig m_config;
+    TransportFactory m_factory;
+    qint64 m_campaignId = 0;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<DeliveryRenderer> m_renderer;
+    std::vector<std::thread> m_threads;
+    QTimer m_pollTimer;
+
+    // Shared with the workers, under m_mutex.
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::unique_ptr<RateLimiter> m_limiter;
+    std::deque<Delivery> m_queue;
+    std::set<qint64> m_claimed;
+    qint64 m_lastStateCheck = 0;
+    int m_connectionFailures = 0;
+    StopReason m_stopReason = StopReason::None;
+    QString m_stopMessage;
+    std::atomic<bool> m_stop{false};
+    std::atomic<int> m_working{0};
+
+    SendProgress m_progress;
+    std::deque<std::pair<qint64, qint64>> m_rateSamples; ///< (ms, sent)
+};
+
+} // namespace leadtrail

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "sending/campaign.h"
+#include "sending/delivery.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace leadtrail {
+
+class Workspace;
+
+/**
+ * Campaigns and their deliveries in the workspace database: compose, freeze
+ * the audience, and the per-delivery bookkeeping the sender writes before and
+ * after every SMTP transaction.
+ *
+ * Like LeadStore it holds no connection: every call uses the calling thread's
+ * connection from the workspace, so a sender thread can have its own store.
+ * Bookkeeping methods do not open transactions of their own; a caller may
+ * wrap several in one (the sender does, to save commits).
+ */
+class CampaignStore final
+{
+public:
+    explicit CampaignStore(const Workspace &workspace);
+
+    /** Checks and saves a new draft; sets its id and creation time. */
+    bool create(Campaign &campaign, QString *error);
+    std::optional<Campaign> find(qint64 id) const;
+    /** Every campaign, newest first. */
+    QList<Campaign> list() const;
+    bool setState(qint64 id, CampaignState state, const QString &message, QString *error);
+
+    /**
+     * Freezes the audience of a draft into one queued delivery per lead, in
+     * one transaction, and moves the campaign to `sending`. Leads that are
+     * unsubscribed, bounced or have no usable address become failed
+     * deliveries with that reason. Returns the campaign's total.
+     */
+    std::optional<qint64> freeze(qint64 id, QString *error);
+
+    /** Queued deliveries of the campaign still to do: `queued` ones go to `failed` ("campaign cancelled"). */
+    bool cancel(qint64 id, QString *error);
+
+    DeliveryCounts counts(qint64 campaignId) const;
+    /** Deliveries of a campaign in id order, optionally only those in @p state; limit <= 0 for all. */
+    QList<Delivery> deliveries(qint64 campaignId, std::optional<DeliveryState> state = std::nullopt,
+                               int limit = 0) const;
+    std::optional<Delivery> findDelivery(qint64 campaignId, const QString &email) const;
+
+    /** What startup recovery did with deliveries a dead sender left in `sending`. */
+    struct Recovery
+    {
+        int requeued = 0; ///< the final dot was never written: safe to send again
+        int unknown = 0;  ///< the server may have accepted them: never resent automatically
+    };
+    /**
+     * Settles deliveries left in `sending` by a sender that died (crash,
+     * kill -9, power cut). Only call it while no other sender works on the
+     * campaign (CampaignSender holds a lock file for that).
+     */
+    std::optional<Recovery> recoverInterrupted(qint64 campaignId, QString *error);
+
+    /** The user's choice: put `unknown` deliveries back in the queue. Returns how many. */
+    std::optional<int> requeueUnknown(qint64 campaignId, QString *error);
+
+    /** Up to @p limit queued deliveries due at @p now, oldest first. */
+    QList<Delivery> due(qint64 campaignId, const QDateTime &now, int limit) const;
+    /** The earliest next attempt of a queued delivery, invalid when none is queued. */
+    QDateTime nextDue(qint64 campaignId) const;
+
+    // Bookkeeping of one SMTP transaction. Each returns false when the row was
+    // not in the state the step expects (or on a database error).
+    /** queued → sending (attempts + 1), before MAIL FROM. */
+    bool markSending(qint64 rowId, const QString &messageId, QString *error);
+    /** Just before the final dot: from now on a crash leaves the delivery unknown. */
+    bool markFinalDot(qint64 rowId, QString *error);
+    bool markSent(qint64 rowId, int code, const QString &reply, const QDateTime &at, QString *error);
+    /** Back to queued, to try again at @p nextAttempt (a 4xx or a connection failure). */
+    bool markRetry(qint64 rowId, int code, const QString &reply, const QDateTime &nextAttempt, QString *error);
+    bool markFailed(qint64 rowId, int code, const QString &reply, const QString &reason, QString *error);
+    bool markUnknown(qint64 rowId, const QString &reason, QString *error);
+
+    /** The names of every custom field any lead has, sorted: what merge fields can use besides the built-in ones. */
+    QStringList customFieldNames() const;
+
+    /** Send times (ms since the epoch) of every message sent since @p since, any campaign, oldest first. */
+    QList<qint64> sentSince(const QDateTime &since) const;
+
+private:
+    const Workspace &m_workspace;
+};
+
+} // namespace leadtrail

@@ -1,0 +1,382 @@
+#include "campaign/smtptransport.h"
+#include "sending/campaignsender.h"
+#include "sending/campaignstore.h"
+#include "store/leadstore.h"
+#include "store/workspace.h"
+
+#include "smtptestserver.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace leadtrail;
+using leadtrail::test::SmtpTestServer;
+
+namespace {
+
+QString leadAddress(int i)
+{
+    return u"lead%1@example.org"_s.arg(i, 4, 10, QChar(u'0'));
+}
+
+} // namespace
+
+/**
+ * CampaignStore and CampaignSender against a real workspace database and the
+ * real aiosmtpd server on loopback; what counts is what the server stored.
+ */
+class TestCampaignSender final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<SmtpTestServer> m_server;
+
+    void openWorkspace()
+    {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        m_workspace = Workspace::open(m_dir.filePath(u"ws"_s), Workspace::OpenMode::CreateIfMissing, &error);
+        QVERIFY2(m_workspace, qPrintable(error));
+    }
+
+    void startServer(const QStringList &faults = {})
+    {
+        m_server = std::make_unique<SmtpTestServer>(m_dir.filePath(u"smtp"_s));
+        SmtpTestServer::Options options;
+        options.faults = faults;
+        QString error;
+        QVERIFY2(m_server->start(options, &error), qPrintable(error));
+    }
+
+    void addLeads(int count, const QString &category = u"buyer"_s)
+    {
+        LeadStore leads(*m_workspace);
+        for (int i = 0; i < count; ++i) {
+            Lead lead;
+            lead.email = leadAddress(i);
+            lead.firstName = u"Lead%1"_s.arg(i);
+            lead.category = category;
+            lead.score = i;
+            QString error;
+            QVERIFY2(leads.add(lead, &error), qPrintable(error));
+        }
+    }
+
+    qint64 createCampaign(const QString &audience = u"all"_s)
+    {
+        Campaign campaign;
+        campaign.name = u"Spring offer"_s;
+        campaign.subject = u"Hello {{first_name|there}}"_s;
+        campaign.html = u"<html><body><p>Hi {{first_name}}, see <a href=\"https://example.com/offer?a=1&amp;b=2\">"
+                        "the offer</a>.</p></body></html>"_s;
+        campaign.audience = audience;
+        QString error;
+        if (!CampaignStore(*m_workspace).create(campaign, &error))
+            qWarning("%s", qPrintable(error));
+        return campaign.id;
+    }
+
+    SenderConfig config(int connections = 2) const
+    {
+        SenderConfig c;
+        c.smtp.host = u"127.0.0.1"_s;
+        c.smtp.port = m_server ? m_server->port() : 1;
+        c.smtp.security = SmtpSettings::Security::None;
+        c.smtp.replyTimeoutMs = 10000;
+        c.connections = connections;
+        c.retryBaseMs = 50;
+        c.relayUrl = u"https://t.example.net"_s;
+        c.signingKey = {7, std::string(32, 'k')};
+        c.senderName = u"Sales"_s;
+        c.senderEmail = u"sales@example.com"_s;
+        return c;
+    }
+
+    /** Runs the sender to its end; returns the state it ended in. */
+    CampaignState runToEnd(CampaignSender &sender, qint64 id, QString *message = nullptr)
+    {
+        QSignalSpy finished(&sender, &CampaignSender::finished);
+        QString error;
+        if (!sender.start(id, &error)) {
+            qWarning("start: %s", qPrintable(error));
+            return CampaignState::Draft;
+        }
+        if (!finished.wait(120000))
+            return CampaignState::Draft;
+        if (message)
+            *message = finished.at(0).at(2).toString();
+        return finished.at(0).at(1).value<CampaignState>();
+    }
+
+private slots:
+    void init()
+    {
+        openWorkspace();
+    }
+
+    void cleanup()
+    {
+        m_server.reset();
+        m_workspace.reset();
+        QDir(m_dir.path()).removeRecursively();
+        QDir().mkpath(m_dir.path());
+    }
+
+    void createRefusesBadInput()
+    {
+        CampaignStore store(*m_workspace);
+        Campaign c;
+        c.name = u"x"_s;
+        c.subject = u"Hi {{frist_name}}"_s;
+        c.html = u"<p>x</p>"_s;
+        QString error;
+        QVERIFY(!store.create(c, &error));
+        QVERIFY2(error.contains(u"frist_name"_s), qPrintable(error));
+        c.subject = u"Hi"_s;
+        c.audience = u"colour=blue"_s;
+        QVERIFY(!store.create(c, &error));
+        QVERIFY2(error.contains(u"colour"_s), qPrintable(error));
+        QVERIFY(store.list().isEmpty());
+        c.audience = u"Category=buyer, score >= 3"_s;
+        QVERIFY2(store.create(c, &error), qPrintable(error));
+        QCOMPARE(store.find(c.id)->audience, u"category=buyer,score>=3"_s);
+    }
+
+    void freezeKeepsExcludedLeadsAsFailed()
+    {
+        addLeads(6);
+        LeadStore leads(*m_workspace);
+        Lead seller;
+        seller.email = u"seller@example.org"_s;
+        seller.category = u"seller"_s;
+        seller.score = 50;
+        QVERIFY(leads.add(seller));
+        Lead unsubscribed = *leads.findByEmail(leadAddress(3));
+        unsubscribed.unsubscribedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(leads.update(unsubscribed));
+        Lead bounced = *leads.findByEmail(leadAddress(4));
+        bounced.bounced = true;
+        QVERIFY(leads.update(bounced));
+        // An address stored by an older version, which today's checks refuse.
+        QSqlQuery q(m_workspace->database());
+        QVERIFY(q.exec(u"UPDATE leads SET email = 'not an address' WHERE email_key = '%1'"_s.arg(leadAddress(5))));
+
+        const qint64 id = createCampaign(u"category=buyer,score>=1"_s);
+        CampaignStore store(*m_workspace);
+        QString error;
+        const std::optional<qint64> total = store.freeze(id, &error);
+        QVERIFY2(total, qPrintable(error));
+        QCOMPARE(*total, 5); // leads 1..5: lead 0 has score 0, the seller is no buyer
+        const DeliveryCounts counts = store.counts(id);
+        QCOMPARE(counts.queued, 2);
+        QCOMPARE(counts.failed, 3);
+        QCOMPARE(store.findDelivery(id, leadAddress(3))->failureReason, u"unsubscribed"_s);
+        QCOMPARE(store.findDelivery(id, leadAddress(4))->failureReason, u"bounced"_s);
+        QCOMPARE(store.findDelivery(id, u"not an address"_s)->failureReason, u"invalid address"_s);
+        QVERIFY(!store.findDelivery(id, u"seller@example.org"_s));
+        QCOMPARE(store.find(id)->state, CampaignState::Sending);
+        // Distinct 128-bit ids.
+        QSet<QString> ids;
+        for (const Delivery &d : store.deliveries(id))
+            ids.insert(d.deliveryId);
+        QCOMPARE(ids.size(), 5);
+        // A second freeze is refused and changes nothing.
+        QVERIFY(!store.freeze(id, &error));
+        QCOMPARE(store.counts(id).total(), 5);
+    }
+
+    void everyLeadReceivesExactlyOnce()
+    {
+        startServer();
+        addLeads(300);
+        const qint64 id = createCampaign();
+        CampaignSender sender(*m_workspace, config(4));
+        QCOMPARE(runToEnd(sender, id), CampaignState::Sent);
+
+        CampaignStore store(*m_workspace);
+        const DeliveryCounts counts = store.counts(id);
+        QCOMPARE(counts.sent, 300);
+        QCOMPARE(counts.total(), 300);
+        const auto messages = m_server->messages();
+        QCOMPARE(messages.size(), 300);
+        for (int i = 0; i < 300; ++i)
+            QCOMPARE(m_server->countFor(leadAddress(i)), 1);
+        // Connections are reused: at most 4 distinct client ports for 300 messages.
+        QSet<quint16> ports;
+        for (const auto &m : messages)
+            ports.insert(m.peerPort);
+        QVERIFY2(ports.size() <= 4, qPrintable(QString::number(ports.size())));
+        // Rendered per lead, tracked through the relay, with its Message-ID recorded.
+        const Delivery first = *store.findDelivery(id, leadAddress(7));
+        const auto it = std::find_if(messages.cbegin(), messages.cend(),
+                                     [](const auto &m) { return m.recipients.contains(leadAddress(7)); });
+        QVERIFY(it != messages.cend());
+        QVERIFY(it->data.contains("Subject: Hello Lead7"));
+        QVERIFY(it->data.contains("List-Unsubscribe: <https://t.example.net/u/"));
+        QVERIFY(it->data.contains((u"Message-ID: <"_s + first.messageId + u">"_s).toUtf8()));
+        QVERIFY(!it->data.contains("https://example.com/offer"));
+        QCOMPARE(first.attempts, 1);
+        QCOMPARE(first.replyCode, 250);
+        QVERIFY(first.sentAt.isValid());
+    }
+
+    void transientRepliesAreRetried()
+    {
+        startServer({u"rcpt:%1:451:2"_s.arg(leadAddress(1)), u"rcpt:%1:452:9"_s.arg(leadAddress(2))});
+        addLeads(4);
+        const qint64 id = createCampaign();
+        SenderConfig c = config();
+        c.maxAttempts = 4;
+        CampaignSender sender(*m_workspace, c);
+        QCOMPARE(runToEnd(sender, id), CampaignState::Sent);
+        CampaignStore store(*m_workspace);
+        const Delivery retried = *store.findDelivery(id, leadAddress(1));
+        QCOMPARE(retried.state, DeliveryState::Sent);
+        QCOMPARE(retried.attempts, 3);
+        QCOMPARE(m_server->countFor(leadAddress(1)), 1);
+        const Delivery gaveUp = *store.findDelivery(id, leadAddress(2));
+        QCOMPARE(gaveUp.state, DeliveryState::Failed);
+        QCOMPARE(gaveUp.attempts, 4);
+        QCOMPARE(gaveUp.replyCode, 452);
+        QVERIFY2(gaveUp.failureReason.contains(u"gave up after 4 attempts"_s), qPrintable(gaveUp.failureReason));
+        QCOMPARE(m_server->countFor(leadAddress(2)), 0);
+        QCOMPARE(m_server->countFor(leadAddress(0)), 1);
+    }
+
+    void permanentRepliesFailAtOnce()
+    {
+        startServer({u"rcpt:%1:550"_s.arg(leadAddress(1)), u"data:%1:554"_s.arg(leadAddress(2))});
+        addLeads(3);
+        const qint64 id = createCampaign();
+        CampaignSender sender(*m_workspace, config());
+        QCOMPARE(runToEnd(sender, id), CampaignState::Sent);
+        CampaignStore store(*m_workspace);
+        const Delivery rcpt = *store.findDelivery(id, leadAddress(1));
+        QCOMPARE(rcpt.state, DeliveryState::Failed);
+        QCOMPARE(rcpt.attempts, 1);
+        QCOMPARE(rcpt.replyCode, 550);
+        QVERIFY2(rcpt.failureReason.contains(u"Mailbox unavailable"_s), qPrintable(rcpt.failureReason));
+        const Delivery data = *store.findDelivery(id, leadAddress(2));
+        QCOMPARE(data.state, DeliveryState::Failed);
+        QCOMPARE(data.replyCode, 554);
+        QVERIFY2(data.failureReason.contains(u"message refused"_s), qPrintable(data.failureReason));
+        QCOMPARE(m_server->messages().size(), 1);
+    }
+
+    void dropAfterDataIsUnknownAndNotResent()
+    {
+        startServer({u"data:%1:drop"_s.arg(leadAddress(1))});
+        addLeads(3);
+        const qint64 id = createCampaign();
+        CampaignSender sender(*m_workspace, config(1));
+        QCOMPARE(runToEnd(sender, id), CampaignState::Sent);
+        CampaignStore store(*m_workspace);
+        const Delivery dropped = *store.findDelivery(id, leadAddress(1));
+        QCOMPARE(dropped.state, DeliveryState::Unknown);
+        QCOMPARE(dropped.attempts, 1);
+        QCOMPARE(store.counts(id).sent, 2);
+        // Starting again sends nothing: the campaign is done and unknown stays unknown.
+        QString error;
+        QVERIFY(!sender.start(id, &error));
+        QCOMPARE(store.findDelivery(id, leadAddress(1))->state, DeliveryState::Unknown);
+        QCOMPARE(m_server->messages().size(), 2);
+    }
+
+    void restartSettlesInterruptedDeliveries()
+    {
+        startServer();
+        addLeads(3);
+        const qint64 id = createCampaign();
+        CampaignStore store(*m_workspace);
+        QVERIFY(store.freeze(id, nullptr));
+        // What a sender killed mid-transaction leaves behind: one row before
+        // the final dot, one after it.
+        const Delivery before = *store.findDelivery(id, leadAddress(0));
+        const Delivery after = *store.findDelivery(id, leadAddress(1));
+        QVERIFY(store.markSending(before.rowId, u"a@example.com"_s, nullptr));
+        QVERIFY(store.markSending(after.rowId, u"b@example.com"_s, nullptr));
+        QVERIFY(store.markFinalDot(after.rowId, nullptr));
+
+        CampaignSender sender(*m_workspace, config());
+        QCOMPARE(runToEnd(sender, id), CampaignState::Sent);
+        QCOMPARE(store.findDelivery(id, leadAddress(0))->state, DeliveryState::Sent);
+        QCOMPARE(store.findDelivery(id, leadAddress(0))->attempts, 1);
+        QCOMPARE(store.findDelivery(id, leadAddress(1))->state, DeliveryState::Unknown);
+        QCOMPARE(m_server->countFor(leadAddress(0)), 1);
+        QCOMPARE(m_server->countFor(leadAddress(1)), 0);
+        QCOMPARE(m_server->countFor(leadAddress(2)), 1);
+    }
+
+    void slidingWindowCapHoldsAtTheServer()
+    {
+        startServer();
+        addLeads(16);
+        const qint64 id = createCampaign();
+        SenderConfig c = config(3);
+        c.limits.perMinute = 4;
+        c.limits.minuteMs = 1000; // a one-second "minute" keeps the test short
+        CampaignSender sender(*m_workspace, c);
+        QCOMPARE(runToEnd(sender, id), CampaignState::Sent);
+        // The server writes NNNNNN.json before its 250: its mtime is when it accepted.
+        QList<qint64> accepted;
+        for (const QFileInfo &info : QDir(m_server->mailDir()).entryInfoList({u"*.json"_s}, QDir::Files))
+            accepted.append(info.lastModified().toMSecsSinceEpoch());
+        std::sort(accepted.begin(), accepted.end());
+        QCOMPARE(accepted.size(), 16);
+        for (qsizetype i = 0; i < accepted.size(); ++i) {
+            const qsizetype inWindow = std::count_if(accepted.cbegin() + i, accepted.cend(),
+                                                     [&](qint64 t) { return t < accepted[i] + 1000; });
+            QVERIFY2(inWindow <= 4, qPrintable(u"%1 messages within one window"_s.arg(inWindow)));
+        }
+        QVERIFY(accepted.last() - accepted.first() >= 3000); // 16 at 4 per second cannot take less
+    }
+
+    void dailyCapPausesWithAMessage()
+    {
+        startServer();
+        addLeads(5);
+        const qint64 id = createCampaign();
+        SenderConfig c = config();
+        c.limits.perDay = 3;
+        CampaignSender sender(*m_workspace, c);
+        QString message;
+        QCOMPARE(runToEnd(sender, id, &message), CampaignState::Paused);
+        QVERIFY2(message.contains(u"daily cap of 3"_s), qPrintable(message));
+        CampaignStore store(*m_workspace);
+        QCOMPARE(store.counts(id).sent, 3);
+        QCOMPARE(store.counts(id).queued, 2);
+        QCOMPARE(store.find(id)->state, CampaignState::Paused);
+        QCOMPARE(m_server->messages().size(), 3);
+    }
+
+    void testSendDoesNotCount()
+    {
+        startServer();
+        addLeads(2);
+        const qint64 id = createCampaign();
+        SmtpTransport transport(config().smtp);
+        QString error;
+        const auto lead = LeadStore(*m_workspace).findByEmail(leadAddress(1));
+        const MailTransport::Result result = CampaignSender::sendTest(*m_workspace, config(), transport, id,
+                                                                      u"me@example.com"_s, lead, &error);
+        QVERIFY2(result.outcome == MailTransport::Outcome::Sent, qPrintable(error));
+        QCOMPARE(m_server->countFor(u"me@example.com"_s), 1);
+        QVERIFY(m_server->messages().at(0).data.contains("Subject: [Test] Hello Lead1"));
+        CampaignStore store(*m_workspace);
+        QCOMPARE(store.counts(id).total(), 0);
+        QCOMPARE(store.find(id)->state, CampaignState::Draft);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCampaignSender)
+#include "tst_campaignsender.moc"
