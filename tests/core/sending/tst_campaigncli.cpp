@@ -1,0 +1,145 @@
+#include "protocol/pairing.h"
+#include "sending/campaignstore.h"
+#include "store/leadstore.h"
+#include "store/workspace.h"
+
+#include "smtptestserver.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace leadtrail;
+using leadtrail::test::SmtpTestServer;
+
+/**
+ * leadtrail-cli's campaign and relay commands as a user runs them: real
+ * processes on a temporary workspace, the real SMTP server, and a kill -9 in
+ * the middle of a send.
+ */
+class TestCampaignCli final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString workspacePath() const { return m_dir.filePath(u"ws"_s); }
+
+    int cli(const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr)
+    {
+        QProcess process;
+        process.start(QStringLiteral(LEADTRAIL_CLI_PATH), QStringList{u"--workspace"_s, workspacePath()} + args);
+        if (!process.waitForFinished(120000))
+            return -1;
+        if (out)
+            *out = process.readAllStandardOutput();
+        const QByteArray errors = process.readAllStandardError();
+        if (err)
+            *err = errors;
+        if (process.exitCode() != 0)
+            qWarning("leadtrail-cli %s: %s", qPrintable(args.join(u' ')), errors.constData());
+        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void killedSendResumesExactlyOnce()
+    {
+        SmtpTestServer server(m_dir.filePath(u"smtp"_s));
+        QString error;
+        QVERIFY2(server.start({}, &error), qPrintable(error));
+
+        QCOMPARE(cli({u"init"_s}), 0);
+        protocol::PairingInfo pairing{"https://t.example.net", {3, std::string(32, 's')}, "api-key-0123456789"};
+        QByteArray out;
+        QCOMPARE(cli({u"relay"_s, u"pair"_s, QString::fromStdString(protocol::formatPairingCode(pairing))}, &out), 0);
+        QVERIFY(out.contains("https://t.example.net"));
+        QCOMPARE(cli({u"relay"_s, u"pair"_s, u"ltpair1.broken"_s}), 1);
+        for (const auto &[key, value] : {std::pair{u"smtp.host"_s, u"127.0.0.1"_s},
+                                         {u"smtp.port"_s, QString::number(server.port())},
+                                         {u"smtp.security"_s, u"none"_s},
+                                         {u"sender.email"_s, u"sales@example.com"_s},
+                                         {u"sending.connections"_s, u"2"_s}})
+            QCOMPARE(cli({u"config"_s, u"set"_s, key, value}), 0);
+
+        constexpr int leads = 600;
+        {
+            QString openError;
+            auto workspace = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting, &openError);
+            QVERIFY2(workspace, qPrintable(openError));
+            LeadStore store(*workspace);
+            for (int i = 0; i < leads; ++i) {
+                Lead lead;
+                lead.email = u"k%1@example.org"_s.arg(i);
+                lead.firstName = u"K%1"_s.arg(i);
+                QVERIFY(store.add(lead));
+            }
+        }
+        QFile html(m_dir.filePath(u"body.html"_s));
+        QVERIFY(html.open(QIODevice::WriteOnly));
+        html.write("<html><body><p>Hi {{first_name|there}}</p><a href=\"https://example.com/x\">x</a></body></html>");
+        html.close();
+        QCOMPARE(cli({u"campaign"_s, u"create"_s, u"--name"_s, u"Kill test"_s, u"--subject"_s, u"Hello"_s, u"--html"_s,
+                      html.fileName(), u"--subject"_s, u"Hi {{nope}}"_s}), 1); // unknown field refused
+        QCOMPARE(cli({u"campaign"_s, u"create"_s, u"--name"_s, u"Kill test"_s, u"--subject"_s, u"Hello"_s, u"--html"_s,
+                      html.fileName()}, &out), 0);
+        const QString id = QString::fromUtf8(out.trimmed());
+        QVERIFY(id.toLongLong() > 0);
+
+        // Kill the sender once a fair part has gone out, wherever it is in its SMTP dialogue.
+        QProcess sender;
+        sender.start(QStringLiteral(LEADTRAIL_CLI_PATH),
+                     {u"--workspace"_s, workspacePath(), u"campaign"_s, u"send"_s, id, u"--wait"_s});
+        QVERIFY(sender.waitForStarted());
+        QElapsedTimer timer;
+        timer.start();
+        while (server.messages().size() < leads / 4 && timer.elapsed() < 60000
+               && sender.state() == QProcess::Running)
+            QTest::qWait(5);
+        QVERIFY2(sender.state() == QProcess::Running, "the send finished before it could be killed; more leads needed");
+        ::kill(pid_t(sender.processId()), SIGKILL);
+        QVERIFY(sender.waitForFinished());
+        const int receivedAtKill = int(server.messages().size());
+        QVERIFY(receivedAtKill < leads);
+
+        QCOMPARE(cli({u"campaign"_s, u"send"_s, id, u"--wait"_s}, &out), 0);
+        QVERIFY2(out.contains("is sent"), out.constData());
+
+        QString openError;
+        auto workspace = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting, &openError);
+        QVERIFY(workspace);
+        CampaignStore store(*workspace);
+        const DeliveryCounts counts = store.counts(id.toLongLong());
+        QCOMPARE(counts.total(), leads);
+        QCOMPARE(counts.remaining(), 0);
+        QCOMPARE(counts.failed, 0);
+        // Nobody twice; everyone sent exactly once, except deliveries marked
+        // unknown (at most one per connection in flight at the kill), which
+        // the server received at most once.
+        QVERIFY(counts.unknown <= 2);
+        for (const Delivery &d : store.deliveries(id.toLongLong())) {
+            const int received = server.countFor(d.email);
+            if (d.state == DeliveryState::Sent)
+                QCOMPARE(received, 1);
+            else
+                QVERIFY2(d.state == DeliveryState::Unknown && received <= 1, qPrintable(d.email));
+        }
+        qInfo("received before the kill: %d; unknown after resume: %lld", receivedAtKill, counts.unknown);
+
+        QCOMPARE(cli({u"campaign"_s, u"show"_s, id, u"--json"_s}, &out), 0);
+        QVERIFY(out.contains("\"state\": \"sent\""));
+        QCOMPARE(cli({u"campaign"_s, u"test"_s, id, u"--to"_s, u"me@example.com"_s, u"--lead"_s, u"k5@example.org"_s}), 0);
+        QCOMPARE(server.countFor(u"me@example.com"_s), 1);
+        QCOMPARE(store.counts(id.toLongLong()).total(), leads);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCampaignCli)
+#include "tst_campaigncli.moc"
