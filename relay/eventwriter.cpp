@@ -59,7 +59,7 @@ bool EventWriter::submit(Event &event)
     m_queue.push_back(&ticket);
     if (m_queue.size() == 1)
         m_work.notify_one();
-    m_done.wait(lock, [&] { return ticket.done; });
+    ticket.committed.wait(lock, [&] { return ticket.done; });
     return ticket.ok;
 }
 
@@ -136,11 +136,12 @@ void EventWriter::run()
             for (Ticket *t : batch) {
                 t->ok = ok;
                 t->done = true;
+                // Under the lock: the ticket lives on its submitter's stack until done is seen.
+                t->committed.notify_one();
             }
             m_lastId = std::max(m_lastId, newest);
         }
         batch.clear();
-        m_done.notify_all();
         if (newest > 0)
             m_newEvents.notify_all();
         purgeIfDue();

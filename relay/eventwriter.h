@@ -45,11 +45,13 @@ public:
     std::int64_t lastCommittedId() const;
 
 private:
+    /** One waiting request; its own condition variable, so a commit wakes exactly its batch. */
     struct Ticket
     {
         Event *event = nullptr;
         bool done = false;
         bool ok = false;
+        std::condition_variable committed;
     };
 
     void run();
@@ -60,7 +62,6 @@ private:
     const std::int64_t m_retentionMs;
     mutable std::mutex m_mutex;
     std::condition_variable m_work;
-    std::condition_variable m_done;
     std::condition_variable m_newEvents;
     std::vector<Ticket *> m_queue;
     std::int64_t m_lastId = 0;

@@ -25,7 +25,7 @@ struct RelayConfig
     bool clickIdsEnabled = true;
     std::string clickIdParam = "lt_cid";
     std::string storePath = "/var/lib/leadtrail-relay/events.sqlite";
-    std::string storeSynchronous = "full";
+    std::string storeSynchronous = "normal"; ///< "normal": survives kill -9; "full": also power loss (one fsync per group commit)
     int retentionDays = 90;
     std::vector<std::string> trustedProxies; ///< CIDRs whose X-Forwarded-For is believed
     std::string dataDir = "/usr/share/leadtrail-relay";

@@ -48,7 +48,9 @@ Event eventFromRow(const Poco::Data::RecordSet &rs, std::size_t row)
 SqliteEventStore::SqliteEventStore(const std::string &path, const std::string &synchronous)
     : m_writer((registerOnce(), Poco::Data::SQLite::Connector::KEY), path)
 {
-    const std::string sync = synchronous == "normal" ? "NORMAL" : "FULL";
+    // WAL + NORMAL: a commit is in the WAL file before append() returns, so it survives
+    // the relay being killed at any moment; FULL adds an fsync per commit for power loss.
+    const std::string sync = synchronous == "full" ? "FULL" : "NORMAL";
     m_writer << "PRAGMA journal_mode=WAL", now;
     m_writer << "PRAGMA synchronous=" + sync, now;
     m_writer << "PRAGMA busy_timeout=10000", now;

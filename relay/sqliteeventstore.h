@@ -20,7 +20,7 @@ class SqliteEventStore final : public EventStore
 {
 public:
     /** Opens or creates the database; synchronous is "full" or "normal". Throws on failure. */
-    explicit SqliteEventStore(const std::string &path, const std::string &synchronous = "full");
+    explicit SqliteEventStore(const std::string &path, const std::string &synchronous = "normal");
     ~SqliteEventStore() override;
     SqliteEventStore(const SqliteEventStore &) = delete;
     SqliteEventStore &operator=(const SqliteEventStore &) = delete;
