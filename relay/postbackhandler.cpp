@@ -7,6 +7,8 @@
 
 #include "protocol/secure.h"
 
+#include <cctype>
+
 #include <Poco/Exception.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPServerRequest.h>

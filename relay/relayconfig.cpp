@@ -4,6 +4,7 @@
 #include "protocol/pairing.h"
 #include "protocol/secure.h"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
