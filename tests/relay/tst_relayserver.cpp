@@ -87,6 +87,7 @@ private slots:
     void forwardedForOnlyFromTrustedProxies();
     void metricsCountRequestsAndCommits();
     void uriTooLongIsRefused();
+    void oversizedHeadersAreRefused();
     void unknownPathsAndMethods();
     void slowConnectionsDoNotStarveTheServer();
     void storeRetentionPurgeKeepsNewerAndIdsMonotonic();
@@ -639,6 +640,19 @@ void TstRelayServer::uriTooLongIsRefused()
 {
     const auto r = request(m_port, "GET", "/c/" + std::string(9000, 'A'));
     QCOMPARE(r.status, 414);
+    QCOMPARE(request(m_port, "GET", "/healthz").status, 200);
+}
+
+void TstRelayServer::oversizedHeadersAreRefused()
+{
+    const std::string longValue = relaytest::rawExchange(
+        m_port, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n");
+    QVERIFY2(longValue.rfind("HTTP/1.1 400", 0) == 0, longValue.substr(0, 80).c_str());
+    std::string many = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+    for (int i = 0; i < 200; ++i)
+        many += "X-H" + std::to_string(i) + ": v\r\n";
+    const std::string manyHeaders = relaytest::rawExchange(m_port, many + "\r\n");
+    QVERIFY2(manyHeaders.rfind("HTTP/1.1 400", 0) == 0, manyHeaders.substr(0, 80).c_str());
     QCOMPARE(request(m_port, "GET", "/healthz").status, 200);
 }
 
