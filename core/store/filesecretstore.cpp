@@ -1,6 +1,7 @@
 #include "store/filesecretstore.h"
 
 #include "store/settings.h"
+#include "store/storesupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,12 +19,6 @@ using namespace Qt::StringLiterals;
 namespace leadtrail {
 
 namespace {
-
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
 
 QString systemError()
 {

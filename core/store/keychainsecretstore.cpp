@@ -1,5 +1,7 @@
 #include "store/keychainsecretstore.h"
 
+#include "store/storesupport.h"
+
 #ifdef LEADTRAIL_HAVE_QTKEYCHAIN
 #include <QEventLoop>
 #include <QTimer>
@@ -15,11 +17,6 @@ namespace {
 
 const QString Service = u"Leadtrail"_s;
 
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
 
 #ifdef LEADTRAIL_HAVE_QTKEYCHAIN
 /**

@@ -5,6 +5,7 @@
 #include "store/leadfields.h"
 #include "store/leadrow.h"
 #include "store/leadwriter.h"
+#include "store/storesupport.h"
 #include "store/textdecoder.h"
 #include "store/workspace.h"
 
@@ -30,11 +31,6 @@ struct Column
     QString customName;             ///< empty and no field: ignored
 };
 
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
 
 /** Maps the header to columns; false with a message for a column map that does not fit the file. */
 bool planColumns(const QStringList &header, const QMap<QString, QString> &columnMap, QList<Column> *columns,

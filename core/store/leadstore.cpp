@@ -2,6 +2,7 @@
 
 #include "store/leadrow.h"
 #include "store/leadwriter.h"
+#include "store/storesupport.h"
 #include "store/workspace.h"
 
 #include <QSet>
@@ -14,12 +15,6 @@ using namespace Qt::StringLiterals;
 namespace leadtrail {
 
 namespace {
-
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
 
 /** A WHERE clause with its bound values, built from a filter. */
 struct WhereClause
@@ -96,14 +91,6 @@ QString sortExpression(LeadSortKey key)
     return u"leads.id"_s;
 }
 
-bool execWith(QSqlQuery &query, const QString &sql, const QVariantList &values)
-{
-    if (!query.prepare(sql))
-        return false;
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    return query.exec();
-}
 
 } // namespace
 
@@ -116,7 +103,7 @@ qint64 LeadStore::count(const LeadFilter &filter) const
 {
     const WhereClause where = whereFor(filter);
     QSqlQuery query(m_workspace.database());
-    if (!execWith(query, u"SELECT count(*) FROM leads"_s + where.sql(), where.values) || !query.next()) {
+    if (!execPrepared(query, u"SELECT count(*) FROM leads"_s + where.sql(), where.values) || !query.next()) {
         qWarning("LeadStore::count: %s", qPrintable(query.lastError().text()));
         return 0;
     }
@@ -143,7 +130,7 @@ LeadPage LeadStore::page(const LeadQuery &request) const
     LeadPage page;
     QSqlQuery query(m_workspace.database());
     query.setForwardOnly(true);
-    if (!execWith(query, sql, where.values)) {
+    if (!execPrepared(query, sql, where.values)) {
         qWarning("LeadStore::page: %s", qPrintable(query.lastError().text()));
         return page;
     }
@@ -161,7 +148,7 @@ LeadPage LeadStore::page(const LeadQuery &request) const
 std::optional<Lead> LeadStore::find(qint64 id) const
 {
     QSqlQuery query(m_workspace.database());
-    if (!execWith(query, u"SELECT %1 FROM leads WHERE id = ?"_s.arg(LeadRow::selectColumns()), {id})
+    if (!execPrepared(query, u"SELECT %1 FROM leads WHERE id = ?"_s.arg(LeadRow::selectColumns()), {id})
         || !query.next()) {
         return std::nullopt;
     }
@@ -206,7 +193,7 @@ bool LeadStore::update(Lead &lead, QString *error)
 bool LeadStore::remove(qint64 id, QString *error)
 {
     QSqlQuery query(m_workspace.database());
-    if (!execWith(query, u"DELETE FROM leads WHERE id = ?"_s, {id})) {
+    if (!execPrepared(query, u"DELETE FROM leads WHERE id = ?"_s, {id})) {
         setError(error, query.lastError().text());
         return false;
     }
@@ -316,7 +303,7 @@ bool LeadStore::setStages(const QStringList &stages, QString *error)
     db.transaction();
     bool ok = query.exec(u"DELETE FROM stages"_s);
     for (int i = 0; ok && i < cleaned.size(); ++i)
-        ok = execWith(query, u"INSERT INTO stages (name, position) VALUES (?, ?)"_s, {cleaned.at(i), i});
+        ok = execPrepared(query, u"INSERT INTO stages (name, position) VALUES (?, ?)"_s, {cleaned.at(i), i});
     if (!ok) {
         setError(error, query.lastError().text());
         db.rollback();
@@ -340,7 +327,7 @@ std::optional<Note> LeadStore::addNote(qint64 leadId, const QString &text, QStri
         return std::nullopt;
     }
     QSqlQuery query(m_workspace.database());
-    if (!execWith(query, u"INSERT INTO notes (lead_id, body, created_at) VALUES (?, ?, ?)"_s,
+    if (!execPrepared(query, u"INSERT INTO notes (lead_id, body, created_at) VALUES (?, ?, ?)"_s,
                   {leadId, note.text, LeadRow::encodeTime(note.createdAt)})) {
         setError(error, query.lastError().text());
         return std::nullopt;
@@ -353,7 +340,7 @@ QList<Note> LeadStore::notes(qint64 leadId) const
 {
     QList<Note> list;
     QSqlQuery query(m_workspace.database());
-    if (!execWith(query, u"SELECT id, lead_id, body, created_at FROM notes WHERE lead_id = ? ORDER BY created_at, id"_s,
+    if (!execPrepared(query, u"SELECT id, lead_id, body, created_at FROM notes WHERE lead_id = ? ORDER BY created_at, id"_s,
                   {leadId})) {
         return list;
     }

@@ -2,22 +2,13 @@
 
 #include "store/emailaddress.h"
 #include "store/leadrow.h"
+#include "store/storesupport.h"
 
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
 
 namespace leadtrail {
-
-namespace {
-
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
-
-} // namespace
 
 LeadWriter::LeadWriter(const QSqlDatabase &db)
     : m_db(db)
@@ -117,6 +108,17 @@ std::optional<Lead> LeadWriter::findByEmail(const QString &email, QString *error
     return lead;
 }
 
+bool LeadWriter::execSave(QSqlQuery &query, const Lead &lead, QString *error)
+{
+    if (query.exec())
+        return true;
+    const QString text = query.lastError().text();
+    // The only UNIQUE constraint on leads is the email key.
+    setError(error, text.contains(u"UNIQUE"_s) ? u"a lead with the email %1 already exists"_s.arg(lead.email)
+                                               : u"cannot save lead %1: %2"_s.arg(lead.email, text));
+    return false;
+}
+
 void LeadWriter::bindData(QSqlQuery &query, const Lead &lead)
 {
     query.bindValue(u":email"_s, lead.email);
@@ -150,13 +152,8 @@ bool LeadWriter::insert(Lead &lead, QString *error)
     lead.updatedAt = now;
     bindData(m_insert, lead);
     m_insert.bindValue(u":created_at"_s, LeadRow::encodeTime(lead.createdAt));
-    if (!m_insert.exec()) {
-        const QString text = m_insert.lastError().text();
-        setError(error, text.contains(u"UNIQUE"_s)
-                            ? u"a lead with the email %1 already exists"_s.arg(lead.email)
-                            : u"cannot save lead %1: %2"_s.arg(lead.email, text));
+    if (!execSave(m_insert, lead, error))
         return false;
-    }
     lead.id = m_insert.lastInsertId().toLongLong();
     return insertTags(lead.id, lead.tags, error);
 }
@@ -174,13 +171,8 @@ bool LeadWriter::update(Lead &lead, QString *error)
     lead.updatedAt = QDateTime::currentDateTimeUtc();
     bindData(m_update, lead);
     m_update.bindValue(u":id"_s, lead.id);
-    if (!m_update.exec()) {
-        const QString text = m_update.lastError().text();
-        setError(error, text.contains(u"UNIQUE"_s)
-                            ? u"another lead already has the email %1"_s.arg(lead.email)
-                            : u"cannot save lead %1: %2"_s.arg(lead.email, text));
+    if (!execSave(m_update, lead, error))
         return false;
-    }
     if (m_update.numRowsAffected() != 1) {
         setError(error, u"no lead with id %1"_s.arg(lead.id));
         return false;

@@ -52,6 +52,7 @@ public:
 private:
     bool prepare(QSqlQuery &query, const QString &sql, QString *error);
     void bindData(QSqlQuery &query, const Lead &lead);
+    bool execSave(QSqlQuery &query, const Lead &lead, QString *error);
 
     QSqlDatabase m_db;
     QSqlQuery m_find;

@@ -2,6 +2,7 @@
 
 #include "store/emailaddress.h"
 #include "store/secrets.h"
+#include "store/storesupport.h"
 #include "store/workspace.h"
 
 #include <QFileInfo>
@@ -20,11 +21,6 @@ QString settingsKey(const QString &dotted)
     return key.replace(u'.', u'/');
 }
 
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
 
 /** Checks the value of a key Leadtrail reads; an empty result means it is fine. */
 QString validate(const QString &key, const QString &value)
