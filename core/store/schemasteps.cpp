@@ -3,6 +3,7 @@
 // workspaces in the field have already run it.
 #include "store/schemamigrator.h"
 
+#include "insight/insightschema.h"
 #include "sending/campaignschema.h"
 
 using namespace Qt::StringLiterals;
@@ -62,6 +63,7 @@ const std::vector<SchemaStep> &SchemaMigrator::steps()
     static const std::vector<SchemaStep> list = {
         {1, "leads, tags, stages and notes", &createLeadStore},
         {2, "campaigns and deliveries", &createCampaignTables},
+        {3, "relay events, insight aggregates, scores, alerts and rules", &createInsightTables},
     };
     return list;
 }

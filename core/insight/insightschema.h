@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace leadtrail {
+
+/**
+ * Schema step 3: what the desktop learns from the relay. Synced events with
+ * their raw evidence and verdict, events kept aside for unknown deliveries,
+ * the sync cursor, per-delivery and per-campaign aggregates the stats panel
+ * reads, scores, hot-lead alerts, rules and their applications, and stage
+ * history.
+ */
+bool createInsightTables(QSqlDatabase &db, QString *error);
+
+} // namespace leadtrail

@@ -1,0 +1,146 @@
+#include "insight/rulestore.h"
+
+#include "store/workspace.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace leadtrail {
+
+RuleStore::RuleStore(const Workspace &workspace) : m_workspace(workspace) {}
+
+QList<Rule> RuleStore::list() const
+{
+    QList<Rule> rules;
+    QSqlQuery query(m_workspace.database());
+    if (!query.exec(u"SELECT id, name, trigger, pattern, campaign_id, action, argument, enabled FROM rules"
+                    " ORDER BY id"_s))
+        return rules;
+    while (query.next()) {
+        Rule r;
+        r.id = query.value(0).toLongLong();
+        r.name = query.value(1).toString();
+        r.trigger = Rule::triggerFromName(query.value(2).toString()).value_or(Rule::Trigger::Click);
+        r.pattern = query.value(3).toString();
+        r.campaignId = query.value(4).toLongLong();
+        r.action = Rule::actionFromName(query.value(5).toString()).value_or(Rule::Action::AddTag);
+        r.argument = query.value(6).toString();
+        r.enabled = query.value(7).toBool();
+        rules.append(r);
+    }
+    return rules;
+}
+
+std::optional<Rule> RuleStore::findByName(const QString &name) const
+{
+    for (const Rule &r : list()) {
+        if (r.name == name)
+            return r;
+    }
+    return std::nullopt;
+}
+
+bool RuleStore::add(Rule &rule, QString *error)
+{
+    rule.name = rule.name.trimmed();
+    rule.argument = rule.argument.trimmed();
+    if (rule.name.isEmpty()) {
+        *error = u"a rule needs a name"_s;
+        return false;
+    }
+    if (rule.trigger == Rule::Trigger::ClickMatch && rule.pattern.trimmed().isEmpty()) {
+        *error = u"a \"clicks a link matching\" rule needs the text to match"_s;
+        return false;
+    }
+    QSqlDatabase db = m_workspace.database();
+    switch (rule.action) {
+    case Rule::Action::MoveToStage: {
+        QSqlQuery stage(db);
+        stage.prepare(u"SELECT name FROM stages WHERE name = ?"_s);
+        stage.addBindValue(rule.argument);
+        if (!stage.exec() || !stage.next()) {
+            *error = u"there is no stage \"%1\""_s.arg(rule.argument);
+            return false;
+        }
+        rule.argument = stage.value(0).toString();
+        break;
+    }
+    case Rule::Action::AddTag:
+        if (rule.argument.isEmpty() || rule.argument.contains(u',') || rule.argument.contains(u';')) {
+            *error = u"a tag rule needs a tag without ',' or ';'"_s;
+            return false;
+        }
+        break;
+    case Rule::Action::AddScore: {
+        bool ok = false;
+        rule.argument.toDouble(&ok);
+        if (!ok) {
+            *error = u"a score rule needs a number to add, not \"%1\""_s.arg(rule.argument);
+            return false;
+        }
+        break;
+    }
+    case Rule::Action::RaiseAlert:
+        break;
+    }
+    QSqlQuery query(db);
+    query.prepare(u"INSERT INTO rules (name, trigger, pattern, campaign_id, action, argument, enabled, created_at)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    query.addBindValue(rule.name);
+    query.addBindValue(Rule::triggerName(rule.trigger));
+    query.addBindValue(rule.pattern.trimmed());
+    query.addBindValue(rule.campaignId > 0 ? QVariant(rule.campaignId) : QVariant(QMetaType::fromType<qint64>()));
+    query.addBindValue(Rule::actionName(rule.action));
+    query.addBindValue(rule.argument);
+    query.addBindValue(rule.enabled ? 1 : 0);
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!query.exec()) {
+        const QString text = query.lastError().text();
+        *error = text.contains(u"UNIQUE"_s) ? u"a rule named \"%1\" already exists"_s.arg(rule.name)
+               : text.contains(u"FOREIGN KEY"_s) ? u"there is no campaign %1"_s.arg(rule.campaignId)
+                                                 : u"the rule was not saved: %1"_s.arg(text);
+        return false;
+    }
+    rule.id = query.lastInsertId().toLongLong();
+    return true;
+}
+
+bool RuleStore::remove(qint64 id, QString *error)
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(u"DELETE FROM rules WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    if (query.numRowsAffected() == 0) {
+        *error = u"there is no rule %1"_s.arg(id);
+        return false;
+    }
+    return true;
+}
+
+Rule RuleStore::pricingExample()
+{
+    Rule rule;
+    rule.name = u"Pricing click makes a lead hot"_s;
+    rule.trigger = Rule::Trigger::ClickMatch;
+    rule.pattern = u"pricing"_s;
+    rule.action = Rule::Action::MoveToStage;
+    rule.argument = u"Hot"_s;
+    return rule;
+}
+
+bool RuleStore::addPricingExample(QString *error)
+{
+    Rule rule = pricingExample();
+    if (findByName(rule.name))
+        return true;
+    return add(rule, error);
+}
+
+} // namespace leadtrail
