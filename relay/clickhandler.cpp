@@ -1,28 +1,16 @@
 #include "clickhandler.h"
 
+#include "clickid.h"
 #include "eventwriter.h"
 #include "redirectlocation.h"
 #include "relaycontext.h"
 
-#include "protocol/base64url.h"
-#include "protocol/secure.h"
 #include "protocol/token.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
 namespace leadtrail::relay {
-
-std::string ClickHandler::newClickId()
-{
-    return protocol::base64UrlEncode(protocol::randomBytes(16));
-}
-
-bool ClickHandler::isClickId(std::string_view text)
-{
-    const auto bytes = protocol::base64UrlDecode(text);
-    return text.size() == 22 && bytes && bytes->size() == 16;
-}
 
 void ClickHandler::redirect(Poco::Net::HTTPServerResponse &response, const std::string &location) const
 {
@@ -36,14 +24,8 @@ void ClickHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Ne
     const protocol::VerifyResult token = protocol::verifyToken(m_token, config.keyring);
     const bool kindOk = token.ok()
         && (token.fields.kind == protocol::TokenKind::Click || token.fields.kind == protocol::TokenKind::Decoy);
-    std::optional<std::string> location;
-    std::string clickId;
-    if (kindOk) {
-        const bool isClick = token.fields.kind == protocol::TokenKind::Click;
-        if (isClick && config.clickIdsEnabled)
-            clickId = newClickId();
-        location = redirectLocation(token.fields.url, config.clickIdParam, clickId);
-    }
+    // Checked before storing: a destination we would not redirect to is a bad token.
+    std::optional<std::string> location = kindOk ? redirectLocation(token.fields.url) : std::nullopt;
     if (!location) {
         m_context.metrics().countBadToken(m_endpoint);
         redirect(response, config.fallbackUrl);
@@ -54,11 +36,12 @@ void ClickHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Ne
     event.delivery = token.fields.delivery.toHex();
     event.linkIndex = token.fields.linkIndex;
     event.url = token.fields.url;
-    event.clickId = clickId;
-    if (!m_context.writer().submit(event) && !clickId.empty()) {
-        // Not stored, so a click id would only lead to rejected conversions: send the plain URL.
-        location = redirectLocation(token.fields.url);
-    }
+    if (event.type == EventType::Click && config.clickIdsEnabled)
+        event.clickIdNonce = clickid::newNonce();
+    // When the store fails there is no click id (it would only lead to rejected
+    // conversions): the recipient still gets the plain destination.
+    if (m_context.writer().submit(event) && !event.clickId.empty())
+        location = redirectLocation(token.fields.url, config.clickIdParam, event.clickId);
     redirect(response, *location);
 }
 

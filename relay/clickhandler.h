@@ -18,11 +18,6 @@ public:
     ClickHandler(const RelayContext &context, std::string_view token) : RelayHandler(context, Endpoint::Click), m_token(token) {}
     void handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response) override;
 
-    /** A new click id: 128 random bits, base64url (22 characters). */
-    static std::string newClickId();
-    /** True when text has the shape newClickId() produces. */
-    static bool isClickId(std::string_view text);
-
 private:
     void redirect(Poco::Net::HTTPServerResponse &response, const std::string &location) const;
     std::string m_token;

@@ -29,7 +29,8 @@ struct Event
     std::string delivery; ///< 32 lowercase hex digits
     std::uint32_t linkIndex = 0;
     std::string url;
-    std::string clickId;
+    std::string clickId; ///< for clicks: made by the store from the id and clickIdNonce
+    std::string clickIdNonce; ///< set by the click handler when click ids are on
     std::string value;
     std::string currency;
     std::string conversion;

@@ -53,12 +53,17 @@ bool EventWriter::submit(Event &event)
 {
     Ticket ticket;
     ticket.event = &event;
-    std::unique_lock lock(m_mutex);
-    if (!m_running || m_stopping)
-        return false;
-    m_queue.push_back(&ticket);
-    if (m_queue.size() == 1)
+    bool first = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_running || m_stopping)
+            return false;
+        m_queue.push_back(&ticket);
+        first = m_queue.size() == 1;
+    }
+    if (first)
         m_work.notify_one();
+    std::unique_lock lock(ticket.mutex);
     ticket.committed.wait(lock, [&] { return ticket.done; });
     return ticket.ok;
 }
@@ -133,13 +138,15 @@ void EventWriter::run()
         }
         {
             std::lock_guard lock(m_mutex);
-            for (Ticket *t : batch) {
-                t->ok = ok;
-                t->done = true;
-                // Under the lock: the ticket lives on its submitter's stack until done is seen.
-                t->committed.notify_one();
-            }
             m_lastId = std::max(m_lastId, newest);
+        }
+        for (Ticket *t : batch) {
+            // Notify under the ticket's lock: it lives on its submitter's stack,
+            // and the submitter cannot return before this lock is released.
+            std::lock_guard lock(t->mutex);
+            t->ok = ok;
+            t->done = true;
+            t->committed.notify_one();
         }
         batch.clear();
         if (newest > 0)

@@ -45,13 +45,18 @@ public:
     std::int64_t lastCommittedId() const;
 
 private:
-    /** One waiting request; its own condition variable, so a commit wakes exactly its batch. */
+    /**
+     * One waiting request, with its own lock and condition variable: a commit
+     * wakes exactly its batch, and a woken request never queues for the shared
+     * lock the writer holds (that convoy woke every thread twice).
+     */
     struct Ticket
     {
         Event *event = nullptr;
+        std::mutex mutex;
+        std::condition_variable committed;
         bool done = false;
         bool ok = false;
-        std::condition_variable committed;
     };
 
     void run();

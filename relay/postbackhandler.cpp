@@ -1,6 +1,6 @@
 #include "postbackhandler.h"
 
-#include "clickhandler.h"
+#include "clickid.h"
 #include "eventstore.h"
 #include "eventwriter.h"
 #include "relaycontext.h"
@@ -99,7 +99,8 @@ void PostbackHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco:
         fail(response, Status::HTTP_BAD_REQUEST, "the click id (cid=) is missing");
         return;
     }
-    if (!ClickHandler::isClickId(cid)) {
+    const std::optional<std::int64_t> clickEvent = clickid::eventIdOf(cid);
+    if (!clickEvent) {
         fail(response, Status::HTTP_BAD_REQUEST, "the click id (cid=) is not one this relay issues");
         return;
     }

@@ -1,8 +1,15 @@
 #include "sqliteeventstore.h"
 
+#include "clickid.h"
+
+#include "protocol/secure.h"
+
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
+
+#include <sqlite3.h>
 
 using namespace Poco::Data::Keywords;
 
@@ -64,7 +71,6 @@ SqliteEventStore::SqliteEventStore(const std::string &path, const std::string &s
                 "method TEXT NOT NULL, ip TEXT NOT NULL, ua TEXT NOT NULL, scanner TEXT NOT NULL, "
                 "head INTEGER NOT NULL, age INTEGER NOT NULL, apple_mpp INTEGER NOT NULL, dedupe TEXT)",
         now;
-    m_writer << "CREATE INDEX IF NOT EXISTS events_cid ON events (cid) WHERE cid <> ''", now;
     m_writer << "CREATE UNIQUE INDEX IF NOT EXISTS events_dedupe ON events (dedupe) WHERE dedupe IS NOT NULL", now;
     m_writer << "CREATE INDEX IF NOT EXISTS events_time ON events (time_ms)", now;
 
@@ -74,71 +80,97 @@ SqliteEventStore::SqliteEventStore(const std::string &path, const std::string &s
     m_nextId = std::max(maxId, seq) + 1;
 
     m_readers = std::make_unique<Poco::Data::SessionPool>(Poco::Data::SQLite::Connector::KEY, path, 1, 64, 60);
+
+    m_db = Poco::Data::SQLite::Utility::dbHandle(m_writer);
+    const auto prepare = [this](const std::string &sql, sqlite3_stmt *&statement) {
+        const int rc = sqlite3_prepare_v2(m_db, sql.c_str(), static_cast<int>(sql.size() + 1), &statement, nullptr);
+        if (rc != SQLITE_OK)
+            Poco::Data::SQLite::Utility::throwException(m_db, rc, sql);
+    };
+    prepare("BEGIN IMMEDIATE", m_begin);
+    prepare("COMMIT", m_commit);
+    prepare("ROLLBACK", m_rollback);
+    prepare(std::string("INSERT INTO events (") + columns
+                + ", dedupe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            m_insert);
+    prepare("SELECT 1 FROM events WHERE dedupe = ?", m_dedupe);
 }
 
-SqliteEventStore::~SqliteEventStore() = default;
+SqliteEventStore::~SqliteEventStore()
+{
+    for (sqlite3_stmt *statement : {m_begin, m_commit, m_rollback, m_insert, m_dedupe})
+        sqlite3_finalize(statement);
+}
+
+void SqliteEventStore::step(sqlite3_stmt *statement, int expected)
+{
+    const int rc = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    if (rc != expected)
+        Poco::Data::SQLite::Utility::throwException(m_db, rc);
+}
 
 void SqliteEventStore::append(const std::vector<Event *> &batch)
 {
-    std::vector<Poco::Int64> ids, links, times, ages;
-    std::vector<int> types, heads, mpps;
-    std::vector<std::string> deliveries, urls, cids, values, currencies, conversions, methods, ips, uas,
-        scanners;
-    std::vector<Poco::Nullable<std::string>> dedupes;
-    std::vector<Event *> stored;
-
-    m_writer.begin();
+    const auto text = [this](int index, const std::string &value) {
+        // SQLITE_STATIC: the events outlive the statement's step.
+        sqlite3_bind_text(m_insert, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+    };
+    std::vector<const std::string *> batchKeys;
+    Poco::Int64 next = m_nextId;
+    step(m_begin, SQLITE_DONE);
     try {
-        Poco::Int64 next = m_nextId;
         for (Event *e : batch) {
             e->id = 0;
             if (!e->dedupeKey.empty()) {
-                int found = 0;
-                std::string key = e->dedupeKey;
-                m_writer << "SELECT COUNT(*) FROM events WHERE dedupe = ?", use(key), into(found), now;
-                bool inBatch = false;
-                for (const auto &d : dedupes)
-                    inBatch = inBatch || (!d.isNull() && d.value() == key);
-                if (found > 0 || inBatch)
+                bool seen = false;
+                for (const std::string *key : batchKeys)
+                    seen = seen || *key == e->dedupeKey;
+                sqlite3_bind_text(m_dedupe, 1, e->dedupeKey.data(), static_cast<int>(e->dedupeKey.size()), SQLITE_STATIC);
+                const int rc = sqlite3_step(m_dedupe);
+                sqlite3_reset(m_dedupe);
+                if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                    Poco::Data::SQLite::Utility::throwException(m_db, rc);
+                if (seen || rc == SQLITE_ROW)
                     continue;
+                batchKeys.push_back(&e->dedupeKey);
             }
+            if (!e->clickIdNonce.empty())
+                e->clickId = clickid::make(next, e->clickIdNonce);
+            sqlite3_bind_int64(m_insert, 1, next);
+            sqlite3_bind_int(m_insert, 2, static_cast<int>(e->type));
+            text(3, e->delivery);
+            sqlite3_bind_int64(m_insert, 4, e->linkIndex);
+            text(5, e->url);
+            text(6, e->clickId);
+            text(7, e->value);
+            text(8, e->currency);
+            text(9, e->conversion);
+            sqlite3_bind_int64(m_insert, 10, e->timeMs);
+            text(11, e->method);
+            text(12, e->ip);
+            text(13, e->userAgent);
+            text(14, e->scanner);
+            sqlite3_bind_int(m_insert, 15, e->head ? 1 : 0);
+            sqlite3_bind_int64(m_insert, 16, e->ageSeconds);
+            sqlite3_bind_int(m_insert, 17, e->appleMpp ? 1 : 0);
+            if (e->dedupeKey.empty())
+                sqlite3_bind_null(m_insert, 18);
+            else
+                text(18, e->dedupeKey);
+            step(m_insert, SQLITE_DONE);
             e->id = next++;
-            stored.push_back(e);
-            ids.push_back(e->id);
-            types.push_back(static_cast<int>(e->type));
-            deliveries.push_back(e->delivery);
-            links.push_back(e->linkIndex);
-            urls.push_back(e->url);
-            cids.push_back(e->clickId);
-            values.push_back(e->value);
-            currencies.push_back(e->currency);
-            conversions.push_back(e->conversion);
-            times.push_back(e->timeMs);
-            methods.push_back(e->method);
-            ips.push_back(e->ip);
-            uas.push_back(e->userAgent);
-            scanners.push_back(e->scanner);
-            heads.push_back(e->head ? 1 : 0);
-            ages.push_back(e->ageSeconds);
-            mpps.push_back(e->appleMpp ? 1 : 0);
-            dedupes.push_back(e->dedupeKey.empty() ? Poco::Nullable<std::string>() : Poco::Nullable<std::string>(e->dedupeKey));
         }
-        if (!ids.empty()) {
-            m_writer << "INSERT INTO events (" << columns << ", dedupe) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                use(ids), use(types), use(deliveries), use(links), use(urls), use(cids), use(values),
-                use(currencies), use(conversions), use(times), use(methods), use(ips), use(uas),
-                use(scanners), use(heads), use(ages), use(mpps), use(dedupes), now;
-        }
-        m_writer.commit();
+        step(m_commit, SQLITE_DONE);
         m_nextId = next;
     } catch (...) {
-        for (Event *e : stored)
+        for (Event *e : batch) {
             e->id = 0;
-        try {
-            m_writer.rollback();
-        } catch (...) {
+            if (!e->clickIdNonce.empty())
+                e->clickId.clear();
         }
+        sqlite3_step(m_rollback);
+        sqlite3_reset(m_rollback);
         throw;
     }
 }
@@ -170,19 +202,22 @@ std::int64_t SqliteEventStore::lastId()
 
 std::optional<Event> SqliteEventStore::findClick(std::string_view clickId)
 {
-    if (clickId.empty())
+    const std::optional<std::int64_t> eventId = clickid::eventIdOf(clickId);
+    if (!eventId)
         return std::nullopt;
     Poco::Data::Session session = m_readers->get();
     Poco::Data::Statement select(session);
-    std::string cid(clickId);
-    int type = static_cast<int>(EventType::Click);
-    select << "SELECT " << columns << " FROM events WHERE cid = ? AND type = ? ORDER BY id LIMIT 1",
-        use(cid), use(type);
+    Poco::Int64 id = *eventId;
+    select << "SELECT " << columns << " FROM events WHERE id = ?", use(id);
     select.execute();
     Poco::Data::RecordSet rs(select);
     if (rs.rowCount() == 0)
         return std::nullopt;
-    return eventFromRow(rs, 0);
+    Event e = eventFromRow(rs, 0);
+    // The id is public; the nonce is what makes a click id unforgeable.
+    if (e.type != EventType::Click || !protocol::constantTimeEqual(e.clickId, clickId))
+        return std::nullopt;
+    return e;
 }
 
 std::size_t SqliteEventStore::purgeOlderThan(std::int64_t cutoffMs)

@@ -9,12 +9,17 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Data/SessionPool.h>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace leadtrail::relay {
 
 /**
  * EventStore on one SQLite file in WAL mode: a dedicated write connection
  * (used by the writer thread only) and a pool of read connections, so API
- * polls never wait for a commit and a commit never waits for a poll.
+ * polls never wait for a commit and a commit never waits for a poll. The
+ * group commit runs on statements prepared once, on the write session's own
+ * sqlite3 handle: Poco::Data's generic binding cost more per row than SQLite.
  */
 class SqliteEventStore final : public EventStore
 {
@@ -32,7 +37,15 @@ public:
     std::size_t purgeOlderThan(std::int64_t cutoffMs) override;
 
 private:
+    void step(sqlite3_stmt *statement, int expected);
+
     Poco::Data::Session m_writer;
+    sqlite3 *m_db = nullptr; ///< owned by m_writer
+    sqlite3_stmt *m_begin = nullptr;
+    sqlite3_stmt *m_commit = nullptr;
+    sqlite3_stmt *m_rollback = nullptr;
+    sqlite3_stmt *m_insert = nullptr;
+    sqlite3_stmt *m_dedupe = nullptr;
     std::unique_ptr<Poco::Data::SessionPool> m_readers;
     std::int64_t m_nextId = 1; ///< touched by the writer thread only
 };

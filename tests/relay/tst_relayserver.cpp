@@ -189,8 +189,9 @@ void TstRelayServer::clickRedirectsWithClickIdPreservingQueryAndFragment()
     const std::string loc = r.header("location");
     QVERIFY2(loc.rfind("https://shop.example/p?a=1&b=two&lt_cid=", 0) == 0, loc.c_str());
     QVERIFY(loc.size() > 8 && loc.compare(loc.size() - 10, 10, "#section-2") == 0);
-    const std::string cid = loc.substr(loc.find("lt_cid=") + 7, 22);
-    QCOMPARE(cid.size(), std::size_t(22));
+    const std::string cid = loc.substr(loc.find("lt_cid=") + 7, 32);
+    QCOMPARE(cid.size(), std::size_t(32));
+    QVERIFY(loc.compare(loc.find("lt_cid=") + 7 + 32, 1, "#") == 0);
 
     const QJsonArray e = events();
     QCOMPARE(e.size(), 1);
@@ -410,17 +411,29 @@ void TstRelayServer::postbackAuthenticationAndValidation()
     QCOMPARE(request(m_port, "GET", "/p?cid=" + cid + "&value=10&key=" + key.substr(0, key.size() - 1) + "X").status, 403);
     QCOMPARE(request(m_port, "GET", "/p?value=10&key=" + key).status, 400);
     QCOMPARE(request(m_port, "GET", "/p?cid=short&key=" + key).status, 400);
-    // Well-formed but never issued: a forgery.
-    const auto forged = request(m_port, "GET", "/p?cid=AAAAAAAAAAAAAAAAAAAAAA&value=10&key=" + key);
+    // Well-formed but never issued: forgeries. The event id inside a click id is
+    // public; guessing the rest of a real one must still fail.
+    std::string wrongNonce = cid;
+    wrongNonce[20] = wrongNonce[20] == 'A' ? 'B' : 'A';
+    std::string otherEvent = cid;
+    otherEvent[9] = otherEvent[9] == 'A' ? 'B' : 'A';
+    for (const std::string &forgery : {wrongNonce, otherEvent, std::string("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")}) {
+        const auto forged = request(m_port, "GET", "/p?cid=" + forgery + "&value=10&key=" + key);
+        QVERIFY2(forged.status == 404 || forged.status == 400, forgery.c_str());
+    }
+    const auto forged = request(m_port, "GET", "/p?cid=" + wrongNonce + "&value=10&key=" + key);
     QCOMPARE(forged.status, 404);
     QVERIFY(forged.body.find("no click") != std::string::npos);
+    // The id of an event that is not a click, with any nonce, is no click id either.
+    request(m_port, "GET", "/o/" + relaytest::token(TokenKind::Open));
+    QCOMPARE(request(m_port, "GET", "/p?cid=AAAAAAAAAAIAAAAAAAAAAAAAAAAAAAAA&key=" + key).status, 404);
     QCOMPARE(request(m_port, "GET", "/p?cid=" + cid + "&value=ten&key=" + key).status, 400);
     QCOMPARE(request(m_port, "GET", "/p?cid=" + cid + "&value=1e5&key=" + key).status, 400);
     QCOMPARE(request(m_port, "GET", "/p?cid=" + cid + "&currency=euro&key=" + key).status, 400);
     QCOMPARE(request(m_port, "GET", "/p?cid=" + cid + "&event=%3Cscript%3E&key=" + key).status, 400);
     QCOMPARE(request(m_port, "DELETE", "/p?cid=" + cid + "&key=" + key).status, 405);
-    // Only the click is stored: no rejected postback left anything.
-    QCOMPARE(events().size(), 1);
+    // Only the click and the open are stored: no rejected postback left anything.
+    QCOMPARE(events().size(), 2);
 }
 
 void TstRelayServer::postbackRecordsConversion()
