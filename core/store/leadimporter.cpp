@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -57,6 +58,7 @@ bool planColumns(const QStringList &header, const QMap<QString, QString> &column
     }
 
     QList<LeadField> taken;
+    QSet<QString> customNames; // case-folded; a repeated header must not overwrite the first column
     for (qsizetype i = 0; i < header.size(); ++i) {
         Column column;
         column.header = header.at(i).trimmed();
@@ -78,6 +80,12 @@ bool planColumns(const QStringList &header, const QMap<QString, QString> &column
         } else {
             // Unknown, or a second column for a field already filled: keep it, as a custom field.
             column.customName = name;
+        }
+        if (!column.customName.isEmpty()) {
+            const QString base = column.customName;
+            for (int n = 2; customNames.contains(column.customName.toCaseFolded()); ++n)
+                column.customName = u"%1 (%2)"_s.arg(base).arg(n);
+            customNames.insert(column.customName.toCaseFolded());
         }
         if (column.field) {
             if (taken.contains(*column.field)) {

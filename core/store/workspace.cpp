@@ -8,7 +8,6 @@
 #include <QMutexLocker>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -123,8 +122,11 @@ QString Workspace::settingsPath() const
 
 QString Workspace::connectionName() const
 {
-    return m_connectionPrefix + u"-thread"_s
-        + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
+    // Not the OS thread id: the system reuses those, and a new thread must never
+    // be handed a connection that a finished thread opened.
+    static QAtomicInteger<quint64> threadCounter;
+    thread_local const quint64 threadToken = threadCounter.fetchAndAddRelaxed(1) + 1;
+    return m_connectionPrefix + u"-thread"_s + QString::number(threadToken);
 }
 
 QSqlDatabase Workspace::database() const

@@ -247,6 +247,21 @@ private slots:
         QVERIFY2(error.contains(u"\"Handle\""_s), qPrintable(error));
     }
 
+    void repeatedHeadersKeepEveryColumn()
+    {
+        ImportReport report;
+        QString error;
+        QVERIFY2(LeadImporter(*m_workspace)
+                     .importData("email,Notes,notes,Email Address\nrep@example.com,first,second,other@example.com\n",
+                                 {}, &report, &error),
+                 qPrintable(error));
+        QCOMPARE(report.customColumns, QStringList({u"Notes"_s, u"notes (2)"_s, u"Email Address"_s}));
+        const Lead rep = lead(u"rep@example.com"_s);
+        QCOMPARE(rep.customFields.value(u"Notes"_s), u"first"_s);
+        QCOMPARE(rep.customFields.value(u"notes (2)"_s), u"second"_s);
+        QCOMPARE(rep.customFields.value(u"Email Address"_s), u"other@example.com"_s);
+    }
+
     void unreadableInputIsAnErrorThatWritesNothing()
     {
         ImportReport report;
