@@ -12,6 +12,7 @@ namespace leadtrail {
  * MailTransport over SMTP with Poco's client: one connection, opened on the
  * first send and reused for every message after it, TCP_NODELAY on (without
  * it each command waits on Nagle's algorithm and throughput collapses),
+ * PIPELINING of the envelope when the server offers it,
  * STARTTLS or implicit TLS with certificate and host-name checks on by
  * default, AUTH LOGIN or PLAIN. Reply codes are classified per message; a
  * reused connection that the server closed while idle is reopened once,
@@ -28,6 +29,10 @@ public:
     void close() override;
 
     bool isConnected() const { return m_connection != nullptr; }
+    /** TCP_NODELAY as the kernel reports it on the open connection's socket (false when none is open). */
+    bool noDelay() const;
+    /** Whether the open connection sends MAIL, RCPT and DATA pipelined (the server offered it and settings allow it). */
+    bool pipelining() const;
     /** How many connections this transport has opened so far. */
     int connectionsOpened() const { return m_connectionsOpened; }
 

@@ -117,6 +117,15 @@ class Handler:
         return "250 2.0.0 Message accepted as %06d" % self.count
 
 
+class PipeliningHandler(Handler):
+    """Advertises PIPELINING (RFC 2920). aiosmtpd reads one command line at a
+    time and answers each in order, which is all a pipelining client needs."""
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        return responses[:-1] + ["250-PIPELINING", responses[-1]]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--maildir", required=True)
@@ -128,10 +137,11 @@ def main():
     parser.add_argument("--auth-user")
     parser.add_argument("--auth-password")
     parser.add_argument("--fault", action="append", default=[])
+    parser.add_argument("--pipelining", action="store_true")
     args = parser.parse_args()
 
     os.makedirs(args.maildir, exist_ok=True)
-    handler = Handler(args.maildir, [Fault(f) for f in args.fault])
+    handler = (PipeliningHandler if args.pipelining else Handler)(args.maildir, [Fault(f) for f in args.fault])
 
     context = None
     if args.tls_cert:

@@ -93,6 +93,8 @@ bool SmtpTestServer::start(const Options &options, QString *error)
         arguments << QStringLiteral("--auth-user") << options.authUser << QStringLiteral("--auth-password") << options.authPassword;
     for (const QString &fault : options.faults)
         arguments << QStringLiteral("--fault") << fault;
+    if (options.pipelining)
+        arguments << QStringLiteral("--pipelining");
 
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start(python, arguments);

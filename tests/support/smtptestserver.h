@@ -35,6 +35,7 @@ public:
         QString authUser;     ///< AUTH required when set
         QString authPassword;
         QStringList faults;   ///< "rcpt:ADDRESS:451", "data:ADDRESS:drop", "rcpt:ADDRESS:451:2", …
+        bool pipelining = false; ///< advertise PIPELINING in the EHLO reply
     };
 
     /** One accepted message, as stored by the server. */

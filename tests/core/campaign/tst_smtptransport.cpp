@@ -298,6 +298,115 @@ private slots:
         QVERIFY(result.safeToRetry());
     }
 
+    void pipelinedEnvelopeKeepsEveryOutcomeHonest_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<int>("outcome");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<bool>("keepsConnection");
+        QTest::newRow("451 rcpt") << QStringLiteral("rcpt:x@example.org:451") << int(Outcome::Transient) << 451
+                                  << QStringLiteral("try again later") << true;
+        QTest::newRow("421 rcpt") << QStringLiteral("rcpt:x@example.org:421") << int(Outcome::Transient) << 421
+                                  << QString() << false;
+        QTest::newRow("550 rcpt") << QStringLiteral("rcpt:x@example.org:550") << int(Outcome::Permanent) << 550
+                                  << QStringLiteral("no such user") << true;
+        QTest::newRow("554 data") << QStringLiteral("data:x@example.org:554") << int(Outcome::Permanent) << 554
+                                  << QStringLiteral("message refused") << true;
+        QTest::newRow("drop after data") << QStringLiteral("data:x@example.org:drop") << int(Outcome::Unknown) << 0
+                                         << QString() << false;
+    }
+
+    // MAIL, RCPT and DATA in one write: a refused recipient still fails that
+    // delivery with the server's own words (not DATA's "need RCPT"), nothing
+    // is delivered, and the session goes on for the next message.
+    void pipelinedEnvelopeKeepsEveryOutcomeHonest()
+    {
+        QFETCH(QString, fault);
+        QFETCH(int, outcome);
+        QFETCH(int, code);
+        QFETCH(QString, reason);
+        QFETCH(bool, keepsConnection);
+        QTemporaryDir dir;
+        SmtpTestServer server(dir.path());
+        SmtpTestServer::Options options;
+        options.pipelining = true;
+        options.faults = {fault};
+        START_SERVER(server, options);
+        SmtpTransport transport(plainSettings(server));
+        const QByteArray tricky = "line one\r\n.starts with a dot\r\n.\r\n..two dots\r\n";
+        EXPECT_OUTCOME(transport.send(fromAddress, QStringLiteral("a@example.org"), message(QStringLiteral("a@example.org"), tricky)),
+                       Outcome::Sent);
+        QVERIFY(transport.pipelining());
+        const auto result = transport.send(fromAddress, QStringLiteral("x@example.org"), message(QStringLiteral("x@example.org")));
+        EXPECT_OUTCOME(result, Outcome(outcome));
+        if (code)
+            QCOMPARE(result.code, code);
+        QVERIFY2(result.reply.contains(reason), qPrintable(result.reply));
+        QCOMPARE(transport.isConnected(), keepsConnection);
+        EXPECT_OUTCOME(transport.send(fromAddress, QStringLiteral("b@example.org"), message(QStringLiteral("b@example.org"))),
+                       Outcome::Sent);
+        QCOMPARE(transport.connectionsOpened(), keepsConnection ? 1 : 2);
+        QCOMPARE(server.countFor(QStringLiteral("x@example.org")), 0);
+        const auto received = server.messages();
+        QCOMPARE(received.size(), 2);
+        QCOMPARE(received[0].data, message(QStringLiteral("a@example.org"), tricky));
+        QCOMPARE(received[1].recipients, QStringList{QStringLiteral("b@example.org")});
+    }
+
+    void pipeliningOnlyWhenOfferedAndAllowed()
+    {
+        QTemporaryDir dir;
+        SmtpTestServer plain(dir.path() + QStringLiteral("/plain"));
+        START_SERVER(plain, SmtpTestServer::Options{});
+        SmtpTransport notOffered(plainSettings(plain));
+        EXPECT_OUTCOME(notOffered.send(fromAddress, QStringLiteral("a@example.org"), message(QStringLiteral("a@example.org"))),
+                       Outcome::Sent);
+        QVERIFY(!notOffered.pipelining());
+
+        SmtpTestServer offering(dir.path() + QStringLiteral("/offering"));
+        SmtpTestServer::Options options;
+        options.pipelining = true;
+        START_SERVER(offering, options);
+        SmtpSettings settings = plainSettings(offering);
+        settings.pipelining = false;
+        SmtpTransport declined(settings);
+        EXPECT_OUTCOME(declined.send(fromAddress, QStringLiteral("a@example.org"), message(QStringLiteral("a@example.org"))),
+                       Outcome::Sent);
+        QVERIFY(!declined.pipelining());
+        QCOMPARE(offering.countFor(QStringLiteral("a@example.org")), 1);
+    }
+
+    void noDelayIsSetOnTheSocketInUse_data()
+    {
+        QTest::addColumn<int>("security");
+        QTest::newRow("plain") << int(SmtpSettings::Security::None);
+        QTest::newRow("STARTTLS") << int(SmtpSettings::Security::StartTls);
+        QTest::newRow("implicit TLS") << int(SmtpSettings::Security::ImplicitTls);
+    }
+
+    // Asked of the kernel (getsockopt) on the socket the session writes to,
+    // after any TLS handshake replaced the stream: Nagle's algorithm would
+    // otherwise hold back each command and cut throughput by forty times.
+    void noDelayIsSetOnTheSocketInUse()
+    {
+        QFETCH(int, security);
+        QTemporaryDir dir;
+        SmtpTestServer server(dir.path());
+        SmtpTestServer::Options options;
+        options.starttls = security == int(SmtpSettings::Security::StartTls);
+        options.implicitTls = security == int(SmtpSettings::Security::ImplicitTls);
+        START_SERVER(server, options);
+        SmtpTransport transport(security == int(SmtpSettings::Security::None)
+                                    ? plainSettings(server)
+                                    : tlsSettings(server, SmtpSettings::Security(security)));
+        QVERIFY(!transport.noDelay());
+        EXPECT_OUTCOME(transport.send(fromAddress, QStringLiteral("a@example.org"), message(QStringLiteral("a@example.org"))),
+                       Outcome::Sent);
+        QVERIFY(transport.noDelay());
+        QCOMPARE(server.messages().at(0).tls, security != int(SmtpSettings::Security::None));
+    }
+
     void invalidAddressesNeverReachTheServer()
     {
         QTemporaryDir dir;
