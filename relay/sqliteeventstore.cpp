@@ -2,6 +2,8 @@
 
 #include "clickid.h"
 
+#include <chrono>
+
 #include "protocol/secure.h"
 
 #include <Poco/Data/RecordSet.h>
@@ -20,6 +22,8 @@ namespace {
 constexpr const char *columns =
     "id, type, delivery, link, url, cid, value, currency, conversion, time_ms, method, ip, ua, "
     "scanner, head, age, apple_mpp";
+
+constexpr int maxWalFrames = 4096; // 16 MB of 4 KB pages
 
 void registerOnce()
 {
@@ -61,6 +65,8 @@ SqliteEventStore::SqliteEventStore(const std::string &path, const std::string &s
     m_writer << "PRAGMA journal_mode=WAL", now;
     m_writer << "PRAGMA synchronous=" + sync, now;
     m_writer << "PRAGMA busy_timeout=10000", now;
+    // A restarted WAL is cut back to this size instead of keeping its peak.
+    m_writer << "PRAGMA journal_size_limit=67108864", now;
     m_writer << "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)", now;
     m_writer << "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '1')", now;
     // AUTOINCREMENT keeps sqlite_sequence, so ids are never reused after a purge.
@@ -94,10 +100,46 @@ SqliteEventStore::SqliteEventStore(const std::string &path, const std::string &s
                 + ", dedupe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             m_insert);
     prepare("SELECT 1 FROM events WHERE dedupe = ?", m_dedupe);
+
+    sqlite3_wal_autocheckpoint(m_db, 0); // replaces SQLite's own WAL hook, so ours goes after
+    sqlite3_wal_hook(
+        m_db,
+        [](void *self, sqlite3 *, const char *, int frames) {
+            static_cast<SqliteEventStore *>(self)->m_walFrames = frames;
+            return SQLITE_OK;
+        },
+        this);
+    m_checkpointer = std::thread([this, path] { checkpointLoop(path); });
+}
+
+void SqliteEventStore::checkpointLoop(std::string path)
+{
+    try {
+        Poco::Data::Session session(Poco::Data::SQLite::Connector::KEY, path);
+        session << "PRAGMA busy_timeout=10000", now;
+        std::unique_lock lock(m_checkpointMutex);
+        while (!m_closing) {
+            m_checkpointWake.wait_for(lock, std::chrono::milliseconds(250));
+            lock.unlock();
+            sqlite3 *db = Poco::Data::SQLite::Utility::dbHandle(session);
+            // PASSIVE: copies what it can without blocking the writer or readers.
+            sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            lock.lock();
+        }
+    } catch (const std::exception &) {
+        // Without checkpoints the WAL only grows; every commit is still durable.
+    }
 }
 
 SqliteEventStore::~SqliteEventStore()
 {
+    {
+        std::lock_guard lock(m_checkpointMutex);
+        m_closing = true;
+    }
+    m_checkpointWake.notify_all();
+    if (m_checkpointer.joinable())
+        m_checkpointer.join();
     for (sqlite3_stmt *statement : {m_begin, m_commit, m_rollback, m_insert, m_dedupe})
         sqlite3_finalize(statement);
 }
@@ -163,6 +205,18 @@ void SqliteEventStore::append(const std::vector<Event *> &batch)
         }
         step(m_commit, SQLITE_DONE);
         m_nextId = next;
+        // Under constant writes the background checkpoint never catches up, so the
+        // WAL never starts over. Past maxWalFrames the writer checkpoints between
+        // batches: no frame can be added meanwhile, so it backfills everything and
+        // the next commit restarts the WAL. Passive, so it never waits: when the
+        // background pass holds the checkpoint it fails at once and is retried
+        // after the next commit. It copies only what the background pass has not.
+        if (m_walFrames > maxWalFrames) {
+            int log = 0, copied = 0;
+            if (sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) == SQLITE_OK
+                && log == copied)
+                m_walFrames = 0;
+        }
     } catch (...) {
         for (Event *e : batch) {
             e->id = 0;

@@ -2,9 +2,11 @@
 
 #include "eventstore.h"
 
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 #include <Poco/Data/Session.h>
 #include <Poco/Data/SessionPool.h>
@@ -20,6 +22,8 @@ namespace leadtrail::relay {
  * polls never wait for a commit and a commit never waits for a poll. The
  * group commit runs on statements prepared once, on the write session's own
  * sqlite3 handle: Poco::Data's generic binding cost more per row than SQLite.
+ * WAL checkpoints (which fsync) run on a background connection, never inside
+ * a group commit, where they stalled every waiting request.
  */
 class SqliteEventStore final : public EventStore
 {
@@ -38,6 +42,7 @@ public:
 
 private:
     void step(sqlite3_stmt *statement, int expected);
+    void checkpointLoop(std::string path);
 
     Poco::Data::Session m_writer;
     sqlite3 *m_db = nullptr; ///< owned by m_writer
@@ -48,6 +53,11 @@ private:
     sqlite3_stmt *m_dedupe = nullptr;
     std::unique_ptr<Poco::Data::SessionPool> m_readers;
     std::int64_t m_nextId = 1; ///< touched by the writer thread only
+    int m_walFrames = 0;       ///< WAL size after the last commit (writer thread only)
+    std::mutex m_checkpointMutex;
+    std::condition_variable m_checkpointWake;
+    bool m_closing = false;
+    std::thread m_checkpointer;
 };
 
 } // namespace leadtrail::relay
