@@ -251,7 +251,9 @@ void CampaignSender::finishJob(qint64 rowId)
 void CampaignSender::work()
 {
     std::unique_ptr<MailTransport> transport = m_factory();
-    CampaignStore store(m_workspace);
+    // Scoped: its prepared statements must be gone before the connection is released.
+    std::optional<CampaignStore> ownStore(std::in_place, m_workspace);
+    CampaignStore &store = *ownStore;
     while (!m_stop) {
         qint64 waitMs = 0;
         std::optional<Delivery> job = takeJob(store, &waitMs);
@@ -293,6 +295,7 @@ void CampaignSender::work()
         m_wake.notify_all();
     }
     transport->close();
+    ownStore.reset();
     m_workspace.releaseThreadConnection();
     --m_working;
 }

@@ -418,10 +418,11 @@ QDateTime CampaignStore::nextDue(qint64 campaignId) const
 
 namespace {
 
-bool updateOne(const Workspace &workspace, const QString &sql, const QVariantList &values, QString *error)
+bool updateOne(QSqlQuery &query, const QVariantList &values, QString *error)
 {
-    QSqlQuery query(workspace.database());
-    if (!execWith(query, sql, values)) {
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
         setError(error, query.lastError().text());
         return false;
     }
@@ -434,45 +435,58 @@ bool updateOne(const Workspace &workspace, const QString &sql, const QVariantLis
 
 } // namespace
 
+QSqlQuery &CampaignStore::prepared(const QString &sql) const
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(m_workspace.database());
+        query.prepare(sql); // when this fails, every exec() fails and says why
+        it = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return it->second;
+}
+
 bool CampaignStore::markSending(qint64 rowId, const QString &messageId, QString *error)
 {
-    return updateOne(m_workspace, u"UPDATE deliveries SET state = 'sending', smtp_phase = 0, attempts = attempts + 1,"
-                                  " message_id = coalesce(?, '') WHERE id = ? AND state = 'queued'"_s, {messageId, rowId}, error);
+    return updateOne(prepared(u"UPDATE deliveries SET state = 'sending', smtp_phase = 0, attempts = attempts + 1,"
+                              " message_id = coalesce(?, '') WHERE id = ? AND state = 'queued'"_s),
+                     {messageId, rowId}, error);
 }
 
 bool CampaignStore::markFinalDot(qint64 rowId, QString *error)
 {
-    return updateOne(m_workspace, u"UPDATE deliveries SET smtp_phase = 1 WHERE id = ? AND state = 'sending'"_s,
-                     {rowId}, error);
+    return updateOne(prepared(u"UPDATE deliveries SET smtp_phase = 1 WHERE id = ? AND state = 'sending'"_s), {rowId},
+                     error);
 }
 
 bool CampaignStore::markSent(qint64 rowId, int code, const QString &reply, const QDateTime &at, QString *error)
 {
-    return updateOne(m_workspace, u"UPDATE deliveries SET state = 'sent', reply_code = ?, reply_text = coalesce(?, ''), sent_at = ?,"
-                                  " failure_reason = '' WHERE id = ? AND state = 'sending'"_s,
+    return updateOne(prepared(u"UPDATE deliveries SET state = 'sent', reply_code = ?, reply_text = coalesce(?, ''),"
+                              " sent_at = ?, failure_reason = '' WHERE id = ? AND state = 'sending'"_s),
                      {code, reply, at.toMSecsSinceEpoch(), rowId}, error);
 }
 
 bool CampaignStore::markRetry(qint64 rowId, int code, const QString &reply, const QDateTime &nextAttempt,
                               QString *error)
 {
-    return updateOne(m_workspace, u"UPDATE deliveries SET state = 'queued', smtp_phase = 0, reply_code = ?,"
-                                  " reply_text = coalesce(?, ''), next_attempt_at = ? WHERE id = ? AND state = 'sending'"_s,
+    return updateOne(prepared(u"UPDATE deliveries SET state = 'queued', smtp_phase = 0, reply_code = ?,"
+                              " reply_text = coalesce(?, ''), next_attempt_at = ? WHERE id = ? AND state = 'sending'"_s),
                      {code ? QVariant(code) : QVariant(QMetaType::fromType<int>()), reply,
                       nextAttempt.toMSecsSinceEpoch(), rowId}, error);
 }
 
 bool CampaignStore::markFailed(qint64 rowId, int code, const QString &reply, const QString &reason, QString *error)
 {
-    return updateOne(m_workspace, u"UPDATE deliveries SET state = 'failed', reply_code = ?, reply_text = coalesce(?, ''),"
-                                  " failure_reason = coalesce(?, '') WHERE id = ? AND state = 'sending'"_s,
+    return updateOne(prepared(u"UPDATE deliveries SET state = 'failed', reply_code = ?, reply_text = coalesce(?, ''),"
+                              " failure_reason = coalesce(?, '') WHERE id = ? AND state = 'sending'"_s),
                      {code ? QVariant(code) : QVariant(QMetaType::fromType<int>()), reply, reason, rowId}, error);
 }
 
 bool CampaignStore::markUnknown(qint64 rowId, const QString &reason, QString *error)
 {
-    return updateOne(m_workspace, u"UPDATE deliveries SET state = 'unknown', failure_reason = coalesce(?, '')"
-                                  " WHERE id = ? AND state = 'sending'"_s, {reason, rowId}, error);
+    return updateOne(prepared(u"UPDATE deliveries SET state = 'unknown', failure_reason = coalesce(?, '')"
+                              " WHERE id = ? AND state = 'sending'"_s),
+                     {reason, rowId}, error);
 }
 
 QStringList CampaignStore::customFieldNames() const
