@@ -5,9 +5,14 @@
 #include "store/workspace.h"
 
 #include "smtptestserver.h"
+#include "testpython.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -375,6 +380,50 @@ private slots:
         CampaignStore store(*m_workspace);
         QCOMPARE(store.counts(id).total(), 0);
         QCOMPARE(store.find(id)->state, CampaignState::Draft);
+    }
+
+    void textPartListsTrackedLinksAndTheUnsubscribeLink_data()
+    {
+        QTest::addColumn<QString>("footer");
+        QTest::newRow("footer added by the renderer") << QString();
+        QTest::newRow("placed by the author") << u"<p><a href=\"{{unsubscribe_url}}\">Leave the list</a></p>"_s;
+    }
+
+    // The text part is derived from the tracked HTML: a click there is tracked
+    // too, so it shows the relay URL, and the way out is always in it.
+    void textPartListsTrackedLinksAndTheUnsubscribeLink()
+    {
+        QFETCH(QString, footer);
+        startServer();
+        addLeads(1);
+        Campaign campaign;
+        campaign.name = u"Text part"_s;
+        campaign.subject = u"Hello"_s;
+        campaign.html = u"<html><body><p>See <a href=\"https://example.com/offer\">the offer</a>.</p>"_s + footer
+            + u"</body></html>"_s;
+        QString error;
+        QVERIFY2(CampaignStore(*m_workspace).create(campaign, &error), qPrintable(error));
+        SmtpTransport transport(config().smtp);
+        const auto lead = LeadStore(*m_workspace).findByEmail(leadAddress(0));
+        const MailTransport::Result result = CampaignSender::sendTest(*m_workspace, config(), transport, campaign.id,
+                                                                      u"me@example.com"_s, lead, &error);
+        QVERIFY2(result.outcome == MailTransport::Outcome::Sent, qPrintable(error));
+        const QByteArray parsed = test::TestPython::run(u"mimecheck.py"_s, {}, m_server->messages().at(0).data, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QJsonArray parts = QJsonDocument::fromJson(parsed).object().value(u"parts"_s).toArray();
+        QCOMPARE(parts.size(), 2);
+        QCOMPARE(parts[0].toObject().value(u"content_type"_s).toString(), u"text/plain"_s);
+        const QString text = parts[0].toObject().value(u"content"_s).toString();
+        QVERIFY2(text.contains(u"the offer (https://t.example.net/c/"_s), qPrintable(text));
+        QVERIFY2(!text.contains(u"https://example.com/offer"_s), qPrintable(text)); // only the tracked URL
+        QVERIFY2(text.contains(u"https://t.example.net/u/"_s), qPrintable(text));
+        if (!footer.isEmpty())
+            QVERIFY2(text.contains(u"Leave the list (https://t.example.net/u/"_s), qPrintable(text));
+        // The one in the text part is the one in the headers: the same way out.
+        const QString html = parts[1].toObject().value(u"content"_s).toString();
+        const qsizetype at = text.indexOf(u"https://t.example.net/u/"_s);
+        const QString unsubscribe = text.mid(at).section(QRegularExpression(u"[\\s)]"_s), 0, 0);
+        QVERIFY(html.contains(unsubscribe));
     }
 };
 
