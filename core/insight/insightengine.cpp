@@ -236,8 +236,9 @@ bool InsightEngine::processDelivery(QSqlDatabase &db, qint64 row, qint64 nowMs, 
         after.add(item, verdict, url);
         if (verdict == oldVerdict && (verdict == Verdict::Unsettled || item.reason == oldReason))
             continue;
-        if (!exec(update, {static_cast<int>(verdict), verdict == Verdict::Unsettled ? QString() : item.reason, item.id},
-                  error))
+        // Bound as '' rather than NULL: a human verdict has no machine reason.
+        const QString reason = verdict == Verdict::Unsettled || item.reason.isNull() ? u""_s : item.reason;
+        if (!exec(update, {static_cast<int>(verdict), reason, item.id}, error))
             return false;
         changed = true;
         ++batch.events;

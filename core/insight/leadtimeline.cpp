@@ -1,5 +1,6 @@
 #include "insight/leadtimeline.h"
 
+#include "campaign/mergefields.h"
 #include "insight/relayevent.h"
 #include "store/leadstore.h"
 #include "store/workspace.h"
@@ -58,6 +59,16 @@ std::optional<QList<TimelineItem>> LeadTimeline::build(const Workspace &workspac
         return false;
     };
 
+    // The subject as the lead saw it: merged with the lead's fields as they are now.
+    MergeFields fields;
+    if (const std::optional<Lead> lead = LeadStore(workspace).find(leadId)) {
+        fields.setFirstName(lead->firstName);
+        fields.setLastName(lead->lastName);
+        fields.setCompany(lead->company);
+        fields.setEmail(lead->email);
+        for (auto it = lead->customFields.cbegin(); it != lead->customFields.cend(); ++it)
+            fields.setCustomField(it.key(), it.value());
+    }
     QHash<qint64, qsizetype> byDelivery;
     if (!run(u"SELECT d.id, d.campaign_id, c.subject, d.state, d.sent_at, d.failure_reason,"
              " coalesce(d.sent_at, c.started_at, c.created_at) FROM deliveries d JOIN campaigns c ON c.id = d.campaign_id"
@@ -70,7 +81,7 @@ std::optional<QList<TimelineItem>> LeadTimeline::build(const Workspace &workspac
             continue;
         item.kind = state == u"failed"_s ? TimelineItem::Kind::Failed : TimelineItem::Kind::Delivered;
         item.campaignId = q.value(1).toLongLong();
-        item.title = q.value(2).toString();
+        item.title = fields.render(q.value(2).toString(), MergeFields::Context::Header);
         item.at = fromMs(q.value(6));
         item.detail = state == u"failed"_s  ? q.value(5).toString()
                     : state == u"unknown"_s ? u"may not have been delivered: %1"_s.arg(q.value(5).toString())
