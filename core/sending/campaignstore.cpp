@@ -105,14 +105,8 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-} // namespace
-
-CampaignStore::CampaignStore(const Workspace &workspace)
-    : m_workspace(workspace)
-{
-}
-
-bool CampaignStore::create(Campaign &campaign, QString *error)
+/** What create() and update() refuse: a draft that could not be sent as written. */
+bool checkDraft(Campaign &campaign, const QStringList &customFields, QString *error)
 {
     if (campaign.name.trimmed().isEmpty()) {
         setError(error, u"a campaign needs a name"_s);
@@ -139,12 +133,26 @@ bool CampaignStore::create(Campaign &campaign, QString *error)
         return false;
     campaign.audience = audience->toString();
     const QStringList unknown = MergeFields::unknownFields(
-        campaign.subject + u'\n' + campaign.html + u'\n' + campaign.text.value_or(QString()), customFieldNames());
+        campaign.subject + u'\n' + campaign.html + u'\n' + campaign.text.value_or(QString()), customFields);
     if (!unknown.isEmpty()) {
         setError(error, u"unknown merge fields: {{%1}} (known: %2 and the leads' custom fields)"_s.arg(
                             unknown.join(u"}}, {{"_s), MergeFields::builtInFields().join(u", "_s)));
         return false;
     }
+    return true;
+}
+
+} // namespace
+
+CampaignStore::CampaignStore(const Workspace &workspace)
+    : m_workspace(workspace)
+{
+}
+
+bool CampaignStore::create(Campaign &campaign, QString *error)
+{
+    if (!checkDraft(campaign, customFieldNames(), error))
+        return false;
     campaign.state = CampaignState::Draft;
     campaign.createdAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
 
@@ -164,6 +172,32 @@ bool CampaignStore::create(Campaign &campaign, QString *error)
         return false;
     }
     campaign.id = query.lastInsertId().toLongLong();
+    return true;
+}
+
+bool CampaignStore::update(Campaign &campaign, QString *error)
+{
+    if (!checkDraft(campaign, customFieldNames(), error))
+        return false;
+    QSqlQuery query(m_workspace.database());
+    // Only a draft: once frozen, what was sent must stay what the stats describe.
+    const bool ok = execWith(query,
+        u"UPDATE campaigns SET name = ?, from_name = coalesce(?, ''), from_email = coalesce(?, ''),"
+        " reply_to = coalesce(?, ''), subject = ?, html = ?, text = ?, audience = ?, track_opens = ?,"
+        " track_clicks = ?, decoy_link = ?, utm = ?, utm_category = ?, sequence_position = ?, click_ids = ?"
+        " WHERE id = ? AND state = 'draft'"_s,
+        {campaign.name.trimmed(), campaign.fromName, campaign.fromEmail, campaign.replyTo, campaign.subject,
+         campaign.html, campaign.text ? QVariant(*campaign.text) : QVariant(QMetaType::fromType<QString>()),
+         campaign.audience, campaign.trackOpens, campaign.trackClicks, campaign.decoyLink, campaign.utm,
+         campaign.utmCategory, campaign.sequencePosition, campaign.clickIds, campaign.id});
+    if (!ok) {
+        setError(error, u"cannot save the campaign: %1"_s.arg(query.lastError().text()));
+        return false;
+    }
+    if (query.numRowsAffected() != 1) {
+        setError(error, u"campaign %1 is not a draft any more: it can no longer be changed"_s.arg(campaign.id));
+        return false;
+    }
     return true;
 }
 

@@ -34,6 +34,8 @@ public:
 
     /** Checks and saves a new draft; sets its id and creation time. */
     bool create(Campaign &campaign, QString *error);
+    /** Checks and saves the changes to a draft (found by id); a campaign that is no longer a draft is refused. */
+    bool update(Campaign &campaign, QString *error);
     std::optional<Campaign> find(qint64 id) const;
     /** Every campaign, newest first. */
     QList<Campaign> list() const;
