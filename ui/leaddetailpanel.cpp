@@ -1,11 +1,12 @@
 #include "leaddetailpanel.h"
 
+#include "timelineview.h"
+#include "insight/leadtimeline.h"
 #include "store/leadstore.h"
 
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -14,8 +15,9 @@
 
 namespace leadtrail {
 
-LeadDetailPanel::LeadDetailPanel(LeadStore &store, QWidget *parent)
+LeadDetailPanel::LeadDetailPanel(const Workspace &workspace, LeadStore &store, QWidget *parent)
     : QWidget(parent)
+    , m_workspace(workspace)
     , m_store(store)
 {
     auto *layout = new QVBoxLayout(this);
@@ -60,10 +62,7 @@ LeadDetailPanel::LeadDetailPanel(LeadStore &store, QWidget *parent)
     content->addSpacing(8);
     content->addWidget(timelineTitle);
 
-    m_timeline = new QListWidget(m_content);
-    m_timeline->setAccessibleName(tr("Activity timeline"));
-    m_timeline->setWordWrap(true);
-    m_timeline->setAlternatingRowColors(true);
+    m_timeline = new TimelineView(m_content);
     content->addWidget(m_timeline, 1);
 
     m_noteEdit = new QPlainTextEdit(m_content);
@@ -137,19 +136,12 @@ void LeadDetailPanel::refresh()
     if (lead.bounced)
         addField(tr("Bounced"), tr("Yes: no campaign is sent to this address"));
 
-    m_timeline->clear();
-    const QList<Note> notes = m_store.notes(lead.id);
-    for (auto it = notes.crbegin(); it != notes.crend(); ++it) {
-        auto *item = new QListWidgetItem(
-            tr("Note · %1\n%2").arg(QLocale().toString(it->createdAt.toLocalTime(), QLocale::ShortFormat),
-                                    it->text),
-            m_timeline);
-        item->setToolTip(QLocale().toString(it->createdAt.toLocalTime(), QLocale::LongFormat));
-    }
-    auto *created = new QListWidgetItem(
-        tr("Lead created · %1").arg(QLocale().toString(lead.createdAt.toLocalTime(), QLocale::ShortFormat)),
-        m_timeline);
-    created->setFlags(Qt::ItemIsEnabled);
+    QString error;
+    const std::optional<QList<TimelineItem>> items = LeadTimeline::build(m_workspace, lead.id, &error);
+    if (items)
+        m_timeline->setItems(*items);
+    else
+        m_timeline->setMessage(tr("The activity cannot be shown: %1").arg(error));
 }
 
 void LeadDetailPanel::changeStage(int index)

@@ -9,17 +9,18 @@
 class QComboBox;
 class QFormLayout;
 class QLabel;
-class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 
 namespace leadtrail {
 
 class LeadStore;
+class TimelineView;
+class Workspace;
 
 /**
  * The selected lead beside the leads table: its fields, its stage (editable),
- * and its timeline of notes with a box to add one. All changes go through the
+ * and its activity timeline (core/insight LeadTimeline) with a box to add a note. All changes go through the
  * LeadStore; the panel keeps no data of its own beyond what it shows.
  */
 class LeadDetailPanel final : public QWidget
@@ -28,11 +29,14 @@ class LeadDetailPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(LeadDetailPanel)
 
 public:
-    explicit LeadDetailPanel(LeadStore &store, QWidget *parent = nullptr);
+    LeadDetailPanel(const Workspace &workspace, LeadStore &store, QWidget *parent = nullptr);
 
     /** Shows the lead with this id, or an empty state for 0. */
     void showLead(qint64 leadId);
     qint64 leadId() const { return m_lead ? m_lead->id : 0; }
+    TimelineView *timeline() const { return m_timeline; }
+    /** Shows the lead again, e.g. after a sync brought new events. */
+    void reloadLead() { showLead(leadId()); }
 
 signals:
     /** The lead was changed here (stage, note), so lists showing it should refresh. */
@@ -44,6 +48,7 @@ private:
     void addNote();
     void showError(const QString &message);
 
+    const Workspace &m_workspace;
     LeadStore &m_store;
     std::optional<Lead> m_lead;
     QLabel *m_title = nullptr;
@@ -52,7 +57,7 @@ private:
     QWidget *m_content = nullptr;
     QFormLayout *m_fields = nullptr;
     QComboBox *m_stage = nullptr;
-    QListWidget *m_timeline = nullptr;
+    TimelineView *m_timeline = nullptr;
     QPlainTextEdit *m_noteEdit = nullptr;
     QPushButton *m_addNote = nullptr;
     QLabel *m_error = nullptr;

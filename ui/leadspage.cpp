@@ -20,7 +20,7 @@
 
 namespace leadtrail {
 
-LeadsPage::LeadsPage(LeadStore &store, QWidget *parent)
+LeadsPage::LeadsPage(const Workspace &workspace, LeadStore &store, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
     , m_model(new LeadTableModel(store, this))
@@ -68,7 +68,7 @@ LeadsPage::LeadsPage(LeadStore &store, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
 
-    m_detail = new LeadDetailPanel(store, splitter);
+    m_detail = new LeadDetailPanel(workspace, store, splitter);
     m_detail->setMinimumWidth(280);
     splitter->addWidget(m_table);
     splitter->addWidget(m_detail);
@@ -146,6 +146,22 @@ void LeadsPage::applyFilter()
 void LeadsPage::updateCount()
 {
     m_count->setText(tr("%n lead(s)", nullptr, int(qMin<qint64>(m_model->totalCount(), INT_MAX))));
+}
+
+void LeadsPage::openLead(qint64 leadId)
+{
+    // Select it when it is among the rows fetched; show it either way, so a
+    // lead found elsewhere (hot leads, a notification) opens without loading
+    // the whole table.
+    m_table->clearSelection();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->leadAt(row).id == leadId) {
+            m_table->selectRow(row);
+            m_table->scrollTo(m_model->index(row, 0));
+            return;
+        }
+    }
+    m_detail->showLead(leadId);
 }
 
 void LeadsPage::selectionChanged()

@@ -13,6 +13,7 @@ namespace leadtrail {
 class LeadDetailPanel;
 class LeadStore;
 class LeadTableModel;
+class Workspace;
 
 /**
  * The Leads screen: search and filters over the lead table, and the selected
@@ -24,7 +25,10 @@ class LeadsPage final : public QWidget
     Q_DISABLE_COPY_MOVE(LeadsPage)
 
 public:
-    explicit LeadsPage(LeadStore &store, QWidget *parent = nullptr);
+    LeadsPage(const Workspace &workspace, LeadStore &store, QWidget *parent = nullptr);
+
+    /** Selects the lead (clearing search and filters when it is not shown) and shows its details. */
+    void openLead(qint64 leadId);
 
     LeadTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }

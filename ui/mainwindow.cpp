@@ -1,25 +1,46 @@
 #include "mainwindow.h"
 
+#include "campaignspage.h"
+#include "hotleadspage.h"
+#include "leaddetailpanel.h"
 #include "leadspage.h"
+#include "rulespage.h"
+#include "settingspage.h"
+#include "syncstatustext.h"
+#include "theme.h"
 #include "welcomepage.h"
+#include "insight/insightconfig.h"
+#include "insight/insightengine.h"
+#include "insight/relaypoller.h"
 #include "store/leadstore.h"
 #include "store/workspace.h"
 
+#include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QListWidget>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
 
 namespace leadtrail {
+
+namespace {
+constexpr int syncIntervalMs = 60'000;
+}
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
     setWindowTitle(tr("Leadtrail"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/leadtrail.svg")));
+    setWindowIcon(QIcon(u":/icons/leadtrail.svg"_s));
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -31,8 +52,23 @@ MainWindow::MainWindow(QWidget *parent)
     m_sidebar->setFixedWidth(170);
     m_sidebar->setFrameShape(QFrame::NoFrame);
     m_sidebar->setSpacing(2);
-    auto *leadsItem = new QListWidgetItem(tr("Leads"), m_sidebar);
-    leadsItem->setToolTip(tr("Your leads and their activity (Ctrl+1)"));
+    m_sidebar->setIconSize(QSize(22, 22));
+    const struct { QString icon; QString text; QString tip; } sections[] = {
+        {u"leads"_s, tr("Leads"), tr("Your leads and their activity (Ctrl+1)")},
+        {u"campaigns"_s, tr("Campaigns"), tr("Compose, send and follow campaigns (Ctrl+2)")},
+        {u"hot"_s, tr("Hot leads"), tr("Leads over their threshold, hottest first (Ctrl+3)")},
+        {u"rules"_s, tr("Rules"), tr("What happens automatically when leads act (Ctrl+4)")},
+        {u"settings"_s, tr("Settings"), tr("Sending, relay, scoring, stages and appearance (Ctrl+5)")},
+    };
+    int key = 0;
+    for (const auto &section : sections) {
+        auto *item = new QListWidgetItem(QIcon(u":/icons/%1.svg"_s.arg(section.icon)), section.text, m_sidebar);
+        item->setToolTip(section.tip);
+        item->setSizeHint(QSize(160, 36));
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + key)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, key] { showSection(Section(key)); });
+        ++key;
+    }
     layout->addWidget(m_sidebar);
 
     m_pages = new QStackedWidget(central);
@@ -42,45 +78,232 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     connect(m_welcome, &WelcomePage::workspaceRequested, this, &MainWindow::workspaceRequested);
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            showSection(Section(row));
+    });
 
     m_workspaceLabel = new QLabel(this);
+    m_syncLabel = new QLabel(this);
+    m_syncLabel->setAccessibleName(tr("Sync state"));
     statusBar()->addWidget(m_workspaceLabel, 1);
+    statusBar()->addPermanentWidget(m_syncLabel);
 
-    resize(1200, 760);
+    m_syncTimer = new QTimer(this);
+    m_syncTimer->setInterval(syncIntervalMs);
+    connect(m_syncTimer, &QTimer::timeout, this, &MainWindow::syncNow);
+    // "Synced 1 min ago" has to age even when nothing happens.
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setInterval(30'000);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateSyncStatus);
+    m_statusTimer->start();
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(tr("Leadtrail"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            if (m_lastAlertLead > 0) {
+                showNormal();
+                raise();
+                activateWindow();
+                openLead(m_lastAlertLead);
+            }
+        });
+    }
+
+    resize(1280, 800);
     setWorkspace(nullptr);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    clearWorkspace();
+}
+
+void MainWindow::clearWorkspace()
+{
+    if (m_campaignsPage)
+        m_campaignsPage->pauseSending();
+    m_syncTimer->stop();
+    m_poller.reset();
+    m_engine.reset();
+    for (QWidget *page : std::initializer_list<QWidget *>{m_leadsPage, m_campaignsPage, m_hotLeadsPage, m_rulesPage,
+                                                           m_settingsPage}) {
+        if (page) {
+            m_pages->removeWidget(page);
+            delete page;
+        }
+    }
+    m_leadsPage = nullptr;
+    m_campaignsPage = nullptr;
+    m_hotLeadsPage = nullptr;
+    m_rulesPage = nullptr;
+    m_settingsPage = nullptr;
+    m_leadStore.reset();
+    m_workspace = nullptr;
+}
 
 void MainWindow::setWorkspace(Workspace *workspace)
 {
-    if (m_leadsPage) {
-        m_pages->removeWidget(m_leadsPage);
-        delete m_leadsPage;
-        m_leadsPage = nullptr;
-    }
-    m_leadStore.reset();
-
+    clearWorkspace();
     m_sidebar->setVisible(workspace != nullptr);
+    if (m_tray)
+        m_tray->setVisible(workspace != nullptr);
     if (!workspace) {
         m_workspaceLabel->setText(tr("No workspace open"));
+        m_syncLabel->clear();
         m_pages->setCurrentWidget(m_welcome);
         return;
     }
-
+    m_workspace = workspace;
     m_leadStore = std::make_unique<LeadStore>(*workspace);
-    m_leadsPage = new LeadsPage(*m_leadStore, m_pages);
-    m_pages->addWidget(m_leadsPage);
-    m_pages->setCurrentWidget(m_leadsPage);
-    m_sidebar->setCurrentRow(0);
+    m_leadsPage = new LeadsPage(*workspace, *m_leadStore, m_pages);
+    m_campaignsPage = new CampaignsPage(*workspace, m_pages);
+    m_hotLeadsPage = new HotLeadsPage(*workspace, m_pages);
+    m_rulesPage = new RulesPage(*workspace, m_pages);
+    m_settingsPage = new SettingsPage(*workspace, m_pages);
+    for (QWidget *page : std::initializer_list<QWidget *>{m_leadsPage, m_campaignsPage, m_hotLeadsPage, m_rulesPage,
+                                                           m_settingsPage})
+        m_pages->addWidget(page);
+    connect(m_campaignsPage, &CampaignsPage::openLeadRequested, this, &MainWindow::openLead);
+    connect(m_hotLeadsPage, &HotLeadsPage::openLeadRequested, this, &MainWindow::openLead);
+    connect(m_settingsPage, &SettingsPage::syncRequested, this, &MainWindow::syncNow);
+    connect(m_settingsPage, &SettingsPage::themeChanged, this, [](const QString &theme) {
+        Theme::apply(Theme::fromName(theme));
+    });
+    connect(m_settingsPage, &SettingsPage::workspaceSettingsChanged, this, [this] {
+        if (m_engine)
+            m_engine->setConfig(InsightConfig::fromWorkspace(*m_workspace));
+        m_leadsPage->reload();
+        m_rulesPage->reload();
+    });
+
+    m_engine = std::make_unique<InsightEngine>(*workspace, InsightConfig::fromWorkspace(*workspace));
+    connect(m_engine.get(), &InsightEngine::hotLeadAlert, this, &MainWindow::notifyHotLead);
+    m_poller = std::make_unique<RelayPoller>(*workspace);
+    connect(m_poller.get(), &RelayPoller::stateChanged, this, &MainWindow::updateSyncStatus);
+    connect(m_poller.get(), &RelayPoller::finished, this, [this](bool ok) {
+        settle();
+        updateSyncStatus();
+        emit synced(ok);
+    });
+    m_syncTimer->start();
+
+    showSection(LeadsSection);
     m_workspaceLabel->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(workspace->folder())));
     m_welcome->showError(QString());
+    updateSyncStatus();
+    // Events that arrived while the application was closed are settled now.
+    QTimer::singleShot(0, this, &MainWindow::syncNow);
 }
 
 void MainWindow::showWorkspaceError(const QString &message)
 {
     setWorkspace(nullptr);
     m_welcome->showError(message);
+}
+
+void MainWindow::showSection(Section section)
+{
+    QWidget *page = nullptr;
+    switch (section) {
+    case LeadsSection: page = m_leadsPage; break;
+    case CampaignsSection: page = m_campaignsPage; break;
+    case HotLeadsSection:
+        page = m_hotLeadsPage;
+        if (m_hotLeadsPage)
+            m_hotLeadsPage->reload();
+        break;
+    case RulesSection: page = m_rulesPage; break;
+    case SettingsSection: page = m_settingsPage; break;
+    }
+    if (!page)
+        return;
+    m_pages->setCurrentWidget(page);
+    if (m_sidebar->currentRow() != int(section))
+        m_sidebar->setCurrentRow(int(section));
+}
+
+void MainWindow::openLead(qint64 leadId)
+{
+    if (!m_leadsPage || leadId <= 0)
+        return;
+    showSection(LeadsSection);
+    m_leadsPage->openLead(leadId);
+}
+
+void MainWindow::syncNow()
+{
+    if (!m_poller || m_poller->isRunning())
+        return;
+    QString error;
+    m_paired = m_poller->configureFromWorkspace(&error);
+    if (!m_paired) {
+        settle();
+        updateSyncStatus();
+        emit synced(false);
+        return;
+    }
+    m_poller->setMaxFailures(3);
+    m_poller->start(RelayPoller::Mode::UntilCaughtUp);
+    updateSyncStatus();
+}
+
+void MainWindow::settle()
+{
+    if (!m_engine)
+        return;
+    QString error;
+    if (!m_engine->settle(QDateTime::currentMSecsSinceEpoch(), &error))
+        statusBar()->showMessage(tr("New activity could not be processed: %1").arg(error), 10'000);
+    refreshPages();
+}
+
+void MainWindow::refreshPages()
+{
+    if (m_campaignsPage)
+        m_campaignsPage->refreshResults();
+    if (m_hotLeadsPage && m_pages->currentWidget() == m_hotLeadsPage)
+        m_hotLeadsPage->reload();
+    if (m_leadsPage)
+        m_leadsPage->detail()->reloadLead();
+}
+
+QString MainWindow::syncStatusText() const
+{
+    return m_syncLabel->text();
+}
+
+void MainWindow::updateSyncStatus()
+{
+    if (!m_workspace)
+        return;
+    const SyncState state = m_poller && m_poller->isRunning() ? m_poller->state() : RelayPoller::storedState(*m_workspace);
+    const QString text = SyncStatusText::describe(state, m_paired, m_poller && m_poller->isRunning());
+    m_syncLabel->setText(text);
+    m_syncLabel->setToolTip(state.error);
+    if (m_settingsPage)
+        m_settingsPage->setRelayState(state.error.isEmpty() ? text : tr("%1: %2").arg(text, state.error));
+}
+
+void MainWindow::notifyHotLead(const HotLeadAlert &alert)
+{
+    m_lastAlertLead = alert.leadId;
+    emit hotLeadNotified(alert);
+    if (m_tray && m_tray->isVisible())
+        m_tray->showMessage(tr("Hot lead: %1").arg(alert.name.isEmpty() ? alert.email : alert.name),
+                            tr("%1 (score %2). Click to open the lead.").arg(alert.reason).arg(alert.score, 0, 'f', 1),
+                            QSystemTrayIcon::Information, 15'000);
+    statusBar()->showMessage(tr("Hot lead: %1 — %2").arg(alert.name.isEmpty() ? alert.email : alert.name, alert.reason),
+                             15'000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // A send in progress is paused, not killed: the next start offers to resume.
+    if (m_campaignsPage)
+        m_campaignsPage->pauseSending();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace leadtrail

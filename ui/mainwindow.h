@@ -1,5 +1,8 @@
 #pragma once
 
+#include "insight/hotleadalert.h"
+#include "insight/syncstate.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -7,18 +10,29 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QSystemTrayIcon;
+class QTimer;
 
 namespace leadtrail {
 
+class CampaignsPage;
+class HotLeadsPage;
+class InsightEngine;
 class LeadStore;
 class LeadsPage;
+class RelayPoller;
+class RulesPage;
+class SettingsPage;
 class WelcomePage;
 class Workspace;
 
 /**
- * The application's main window: a sidebar of sections and the page of the
- * current one. It shows a workspace it does not own; without one it shows
- * the welcome page and asks the application (workspaceRequested) to open one.
+ * The application's main window: a sidebar of sections (Leads, Campaigns,
+ * Hot leads, Rules, Settings) and the page of the current one, and a status
+ * area with the workspace and the relay sync state in words. It shows a
+ * workspace it does not own; while one is open it follows the relay
+ * (RelayPoller), settles new events (InsightEngine) and refreshes what is on
+ * screen, and shows a tray message when a lead turns hot.
  */
 class MainWindow final : public QMainWindow
 {
@@ -26,6 +40,8 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    enum Section { LeadsSection, CampaignsSection, HotLeadsSection, RulesSection, SettingsSection };
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -33,19 +49,56 @@ public:
     void setWorkspace(Workspace *workspace);
     /** Tells the user, on the welcome page, why a workspace could not be opened. */
     void showWorkspaceError(const QString &message);
+    void showSection(Section section);
+    /** Opens a lead in the Leads section (from a notification, hot leads, a recipient). */
+    void openLead(qint64 leadId);
+    /** Pulls the relay's new events now and settles them (UntilCaughtUp); also run every few minutes. */
+    void syncNow();
+    /** Settles events whose window has passed and refreshes the screens. */
+    void settle();
 
     LeadsPage *leadsPage() const { return m_leadsPage; }
+    CampaignsPage *campaignsPage() const { return m_campaignsPage; }
+    HotLeadsPage *hotLeadsPage() const { return m_hotLeadsPage; }
+    RulesPage *rulesPage() const { return m_rulesPage; }
+    SettingsPage *settingsPage() const { return m_settingsPage; }
+    RelayPoller *poller() const { return m_poller.get(); }
+    QString syncStatusText() const;
 
 signals:
     void workspaceRequested(const QString &folder, bool create);
+    /** A sync finished (ok: up to date) and what it brought was settled. */
+    void synced(bool ok);
+    void hotLeadNotified(const leadtrail::HotLeadAlert &alert);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void clearWorkspace();
+    void updateSyncStatus();
+    void notifyHotLead(const HotLeadAlert &alert);
+    void refreshPages();
+
+    Workspace *m_workspace = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
     WelcomePage *m_welcome = nullptr;
     LeadsPage *m_leadsPage = nullptr;
+    CampaignsPage *m_campaignsPage = nullptr;
+    HotLeadsPage *m_hotLeadsPage = nullptr;
+    RulesPage *m_rulesPage = nullptr;
+    SettingsPage *m_settingsPage = nullptr;
     QLabel *m_workspaceLabel = nullptr;
+    QLabel *m_syncLabel = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QTimer *m_syncTimer = nullptr;
+    QTimer *m_statusTimer = nullptr;
+    qint64 m_lastAlertLead = 0;
+    bool m_paired = false;
     std::unique_ptr<LeadStore> m_leadStore;
+    std::unique_ptr<RelayPoller> m_poller;
+    std::unique_ptr<InsightEngine> m_engine;
 };
 
 } // namespace leadtrail

@@ -2,6 +2,7 @@
 // opens the workspace and wires it to the main window.
 
 #include "mainwindow.h"
+#include "theme.h"
 #include "store/version.h"
 #include "store/workspace.h"
 
@@ -48,8 +49,12 @@ int main(int argc, char **argv)
     QCommandLineOption languageOption(QStringLiteral("language"),
                                       QApplication::translate("main", "Use <language> (e.g. de) instead of the system's."),
                                       QStringLiteral("language"));
+    QCommandLineOption themeOption(QStringLiteral("theme"),
+                                   QApplication::translate("main", "Use the <theme>: system, light or dark."),
+                                   QStringLiteral("theme"));
     parser.addOption(workspaceOption);
     parser.addOption(languageOption);
+    parser.addOption(themeOption);
     parser.process(app);
 
     QSettings appSettings;
@@ -57,6 +62,10 @@ int main(int argc, char **argv)
         ? parser.value(languageOption)
         : appSettings.value(QStringLiteral("language")).toString();
     installTranslations(app, language.isEmpty() ? QLocale() : QLocale(language));
+
+    leadtrail::Theme::apply(leadtrail::Theme::fromName(
+        parser.isSet(themeOption) ? parser.value(themeOption)
+                                  : appSettings.value(QStringLiteral("theme")).toString()));
 
     leadtrail::MainWindow window;
     std::unique_ptr<leadtrail::Workspace> workspace;

@@ -5,13 +5,14 @@
 #include "leadspage.h"
 #include "leadtablemodel.h"
 #include "mainwindow.h"
+#include "timelineview.h"
 #include "store/leadstore.h"
 #include "store/workspace.h"
 
 #include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -78,6 +79,8 @@ void TestLeadsPage::cleanup()
 
 void TestLeadsPage::saveScreenshot(QWidget *widget, const QString &name)
 {
+    // Widgets added to a visible parent are shown by a queued call: let it run.
+    QTest::qWait(50);
     QDir().mkpath(QStringLiteral(LEADTRAIL_SCREENSHOT_DIR));
     const QString path = QStringLiteral(LEADTRAIL_SCREENSHOT_DIR "/%1.png").arg(name);
     QVERIFY2(widget->grab().save(path), qPrintable(path));
@@ -131,16 +134,22 @@ void TestLeadsPage::detailShowsLeadAndAddsNote()
     auto *note = page->detail()->findChild<QPlainTextEdit *>();
     QVERIFY(note);
     note->setPlainText(QStringLiteral("Called, wants a viewing on Friday"));
-    auto *timeline = page->detail()->findChild<QListWidget *>();
-    const int before = timeline->count();
+    TimelineView *timeline = page->detail()->timeline();
+    const int before = timeline->itemCount();
     const auto buttons = page->detail()->findChildren<QPushButton *>();
     auto add = std::find_if(buttons.begin(), buttons.end(),
                             [](QPushButton *b) { return b->text() == QStringLiteral("Add note"); });
     QVERIFY(add != buttons.end());
     QTest::mouseClick(*add, Qt::LeftButton);
 
-    QCOMPARE(timeline->count(), before + 1);
-    QVERIFY(timeline->item(0)->text().contains(QStringLiteral("wants a viewing on Friday")));
+    QCOMPARE(timeline->itemCount(), before + 1);
+    // Newest first: the note just added is the first card.
+    const auto cards = timeline->findChildren<QWidget *>(QStringLiteral("timelineItem"));
+    QVERIFY(!cards.isEmpty());
+    const auto labels = cards.first()->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) {
+        return l->text() == QStringLiteral("Called, wants a viewing on Friday");
+    }));
     LeadStore store(*m_workspace);
     const QList<Note> notes = store.notes(id);
     QCOMPARE(notes.size(), 1);

@@ -1,0 +1,67 @@
+#include "hotleadspage.h"
+
+#include "relativetime.h"
+#include "insight/hotleadlist.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace leadtrail {
+
+HotLeadsPage::HotLeadsPage(const Workspace &workspace, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+    m_table = new QTableWidget(0, 5, this);
+    m_table->setAccessibleName(tr("Hot leads"));
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Email"), tr("Score"), tr("Why hot"), tr("Since")});
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    layout->addWidget(m_table, 1);
+    connect(m_table, &QTableWidget::itemActivated, this, [this](QTableWidgetItem *item) {
+        emit openLeadRequested(m_table->item(item->row(), 0)->data(Qt::UserRole).toLongLong());
+    });
+    reload();
+}
+
+void HotLeadsPage::reload()
+{
+    const QList<HotLeadAlert> hot = HotLeadList::current(m_workspace);
+    m_summary->setText(hot.isEmpty() ? tr("No hot leads right now. Leads appear here when their score crosses the "
+                                          "threshold set in Settings → Scoring.")
+                                     : tr("%n lead(s) over their threshold, hottest first. Press Enter or "
+                                          "double-click to open one.", nullptr, int(hot.size())));
+    m_table->setRowCount(int(hot.size()));
+    for (int row = 0; row < hot.size(); ++row) {
+        const HotLeadAlert &a = hot.at(row);
+        auto *name = new QTableWidgetItem(QIcon(QStringLiteral(":/icons/hot.svg")), a.name.isEmpty() ? a.email : a.name);
+        name->setData(Qt::UserRole, a.leadId);
+        m_table->setItem(row, 0, name);
+        m_table->setItem(row, 1, new QTableWidgetItem(a.email));
+        auto *score = new QTableWidgetItem(QLocale().toString(a.score, 'f', 1));
+        score->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        score->setToolTip(tr("Threshold %1").arg(QLocale().toString(a.threshold, 'f', 0)));
+        m_table->setItem(row, 2, score);
+        auto *why = new QTableWidgetItem(a.reason);
+        why->setToolTip(a.reason);
+        m_table->setItem(row, 3, why);
+        auto *since = new QTableWidgetItem(RelativeTime::describe(a.at));
+        since->setToolTip(RelativeTime::exact(a.at));
+        m_table->setItem(row, 4, since);
+    }
+}
+
+} // namespace leadtrail
