@@ -2,8 +2,7 @@
 #include "commandcontext.h"
 #include "commandregistry.h"
 
-#include "protocol/pairing.h"
-#include "store/configuration.h"
+#include "insight/relaypairing.h"
 
 using namespace Qt::StringLiterals;
 
@@ -34,26 +33,14 @@ public:
         QString code = positional.at(1);
         if (code == u"-"_s)
             code = QTextStream(stdin).readLine();
-        const std::optional<protocol::PairingInfo> info = protocol::parsePairingCode(code.toStdString());
-        if (!info)
-            return context.fail(u"this is not a valid pairing code (it may be cut short or mistyped); "
-                                "copy it again from the relay"_s);
-
         const auto workspace = context.openWorkspace(Workspace::OpenMode::OpenExisting);
         if (!workspace)
             return CommandContext::Failure;
-        Configuration configuration(*workspace);
-        QString message;
+        QString url;
         QString error;
-        // The keys first: a failure then leaves the old pairing as it was.
-        const QString signingKey = QString::fromLatin1(QByteArray::fromStdString(info->signingKey.secret).toHex());
-        if (!configuration.set(u"relay.signing_key"_s, signingKey, &message, &error)
-            || !configuration.set(u"relay.api_key"_s, QString::fromStdString(info->apiKey), &message, &error)
-            || !configuration.set(u"relay.signing_key_id"_s, QString::number(info->signingKey.id), &message, &error)
-            || !configuration.set(u"relay.url"_s, QString::fromStdString(info->publicUrl), &message, &error))
+        if (!RelayPairing::pair(*workspace, code, &url, &error))
             return context.fail(error);
-        context.out() << "Paired with the relay at " << QString::fromStdString(info->publicUrl) << " (signing key "
-                      << info->signingKey.id << "); the keys are stored as secrets.\n";
+        context.out() << "Paired with the relay at " << url << "; the keys are stored as secrets.\n";
         return CommandContext::Success;
     }
 };
