@@ -80,6 +80,18 @@ struct InsightEngine::Batch
     QHash<qint64, qint64> rescoreCause; ///< lead → the event that made it rescore
     int events = 0;
     int rulesApplied = 0;
+    QHash<QString, QSqlQuery> statements; ///< prepared once per batch, by SQL text
+
+    QSqlQuery &prepared(QSqlDatabase &db, const QString &sql)
+    {
+        auto it = statements.find(sql);
+        if (it == statements.end()) {
+            it = statements.insert(sql, QSqlQuery(db));
+            it->prepare(sql);
+        }
+        it->finish();
+        return *it;
+    }
 };
 
 InsightEngine::InsightEngine(const Workspace &workspace, InsightConfig config, QObject *parent)
@@ -186,8 +198,7 @@ bool InsightEngine::processDeliveries(const QList<qint64> &rows, qint64 nowMs, R
 
 bool InsightEngine::processDelivery(QSqlDatabase &db, qint64 row, qint64 nowMs, Batch &batch, QString *error)
 {
-    QSqlQuery delivery(db);
-    delivery.prepare(u"SELECT campaign_id, lead_id, sent_at FROM deliveries WHERE id = ?"_s);
+    QSqlQuery &delivery = batch.prepared(db, u"SELECT campaign_id, lead_id, sent_at FROM deliveries WHERE id = ?"_s);
     if (!exec(delivery, {row}, error))
         return false;
     if (!delivery.next())
@@ -196,8 +207,7 @@ bool InsightEngine::processDelivery(QSqlDatabase &db, qint64 row, qint64 nowMs, 
     const qint64 leadId = delivery.value(1).toLongLong();
     const qint64 sentAt = delivery.value(2).toLongLong();
 
-    QSqlQuery load(db);
-    load.prepare(u"SELECT id, type, time, age, link, url, scanner, head, apple_mpp, verdict, reason"
+    QSqlQuery &load = batch.prepared(db, u"SELECT id, type, time, age, link, url, scanner, head, apple_mpp, verdict, reason"
                  " FROM events WHERE delivery_row = ?"_s);
     if (!exec(load, {row}, error))
         return false;
@@ -223,8 +233,7 @@ bool InsightEngine::processDelivery(QSqlDatabase &db, qint64 row, qint64 nowMs, 
 
     const qint64 cutoff = nowMs - m_config.settleMs;
     Contribution before, after;
-    QSqlQuery update(db);
-    update.prepare(u"UPDATE events SET verdict = ?, reason = ? WHERE id = ?"_s);
+    QSqlQuery &update = batch.prepared(db, u"UPDATE events SET verdict = ?, reason = ? WHERE id = ?"_s);
     bool changed = false;
     for (const EventClassifier::Item &item : std::as_const(items)) {
         const auto &[oldVerdict, oldReason] = stored.value(item.id);
@@ -254,8 +263,7 @@ bool InsightEngine::processDelivery(QSqlDatabase &db, qint64 row, qint64 nowMs, 
     if (!changed)
         return true;
 
-    QSqlQuery hourly(db);
-    hourly.prepare(u"INSERT INTO campaign_hourly (campaign_id, hour, type, verdict, n) VALUES (?, ?, ?, ?, ?)"
+    QSqlQuery &hourly = batch.prepared(db, u"INSERT INTO campaign_hourly (campaign_id, hour, type, verdict, n) VALUES (?, ?, ?, ?, ?)"
                    " ON CONFLICT (campaign_id, hour, type, verdict) DO UPDATE SET n = n + excluded.n"_s);
     QMap<std::tuple<qint64, int, int>, qint64> delta = after.hourly;
     for (auto it = before.hourly.cbegin(); it != before.hourly.cend(); ++it)
@@ -267,8 +275,7 @@ bool InsightEngine::processDelivery(QSqlDatabase &db, qint64 row, qint64 nowMs, 
         if (!exec(hourly, {campaignId, hour, type, verdict, it.value()}, error))
             return false;
     }
-    QSqlQuery links(db);
-    links.prepare(u"INSERT INTO campaign_links (campaign_id, link, url, human_clicks, unique_human, machine_clicks)"
+    QSqlQuery &links = batch.prepared(db, u"INSERT INTO campaign_links (campaign_id, link, url, human_clicks, unique_human, machine_clicks)"
                   " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (campaign_id, link) DO UPDATE SET"
                   " human_clicks = human_clicks + excluded.human_clicks,"
                   " unique_human = unique_human + excluded.unique_human,"
@@ -288,8 +295,7 @@ bool InsightEngine::processDelivery(QSqlDatabase &db, qint64 row, qint64 nowMs, 
                           a.machine - b.machine}, error))
             return false;
     }
-    QSqlQuery activity(db);
-    activity.prepare(u"INSERT OR REPLACE INTO delivery_activity (delivery_row, campaign_id, human_opens,"
+    QSqlQuery &activity = batch.prepared(db, u"INSERT OR REPLACE INTO delivery_activity (delivery_row, campaign_id, human_opens,"
                      " human_clicks, machine_opens, machine_clicks) VALUES (?, ?, ?, ?, ?, ?)"_s);
     return exec(activity, {row, campaignId, after.humanOpens, after.humanClicks, after.machineOpens, after.machineClicks},
                 error);
@@ -315,8 +321,7 @@ bool InsightEngine::applyRules(QSqlDatabase &db, qint64 eventId, EventType type,
             continue;
         const double scoreDelta = rule.action == Rule::Action::AddScore ? rule.argument.toDouble() : 0.0;
         // The UNIQUE (rule_id, event_id) key is the gate: a second try inserts nothing and does nothing.
-        QSqlQuery claim(db);
-        claim.prepare(u"INSERT OR IGNORE INTO rule_applications (rule_id, rule_name, event_id, lead_id, outcome,"
+        QSqlQuery &claim = batch.prepared(db, u"INSERT OR IGNORE INTO rule_applications (rule_id, rule_name, event_id, lead_id, outcome,"
                       " score_delta, applied_at) VALUES (?, ?, ?, ?, '', ?, ?)"_s);
         if (!exec(claim, {rule.id, rule.name, eventId, leadId, scoreDelta, nowMs}, error))
             return false;
@@ -327,8 +332,7 @@ bool InsightEngine::applyRules(QSqlDatabase &db, qint64 eventId, EventType type,
         QString outcome;
         switch (rule.action) {
         case Rule::Action::MoveToStage: {
-            QSqlQuery current(db);
-            current.prepare(u"SELECT stage FROM leads WHERE id = ?"_s);
+            QSqlQuery &current = batch.prepared(db, u"SELECT stage FROM leads WHERE id = ?"_s);
             if (!exec(current, {leadId}, error))
                 return false;
             const QString from = current.next() ? current.value(0).toString() : QString();
@@ -337,12 +341,10 @@ bool InsightEngine::applyRules(QSqlDatabase &db, qint64 eventId, EventType type,
                 break;
             }
             // Not LeadStore::setStage: that opens its own transaction, and this must be part of ours.
-            QSqlQuery move(db);
-            move.prepare(u"UPDATE leads SET stage = ?, updated_at = ? WHERE id = ?"_s);
+            QSqlQuery &move = batch.prepared(db, u"UPDATE leads SET stage = ?, updated_at = ? WHERE id = ?"_s);
             if (!exec(move, {rule.argument, nowMs, leadId}, error))
                 return false;
-            QSqlQuery cause(db);
-            cause.prepare(u"UPDATE stage_changes SET rule_name = ? WHERE id ="
+            QSqlQuery &cause = batch.prepared(db, u"UPDATE stage_changes SET rule_name = ? WHERE id ="
                           " (SELECT max(id) FROM stage_changes WHERE lead_id = ?)"_s);
             if (!exec(cause, {rule.name, leadId}, error))
                 return false;
@@ -350,8 +352,7 @@ bool InsightEngine::applyRules(QSqlDatabase &db, qint64 eventId, EventType type,
             break;
         }
         case Rule::Action::AddTag: {
-            QSqlQuery tag(db);
-            tag.prepare(u"INSERT OR IGNORE INTO lead_tags (lead_id, tag) VALUES (?, ?)"_s);
+            QSqlQuery &tag = batch.prepared(db, u"INSERT OR IGNORE INTO lead_tags (lead_id, tag) VALUES (?, ?)"_s);
             if (!exec(tag, {leadId, rule.argument}, error))
                 return false;
             outcome = tag.numRowsAffected() > 0 ? u"tagged %1"_s.arg(rule.argument)
@@ -362,14 +363,13 @@ bool InsightEngine::applyRules(QSqlDatabase &db, qint64 eventId, EventType type,
             outcome = u"added %1 to the score"_s.arg(rule.argument);
             break;
         case Rule::Action::RaiseAlert:
-            if (!recordAlert(db, leadId, score(leadId, nowMs), m_config.hotThreshold,
+            if (!recordAlert(db, leadId, score(leadId, nowMs, batch), m_config.hotThreshold,
                              u"rule \"%1\""_s.arg(rule.name), eventId, rule.id, nowMs, batch, error))
                 return false;
             outcome = u"raised a hot-lead alert"_s;
             break;
         }
-        QSqlQuery done(db);
-        done.prepare(u"UPDATE rule_applications SET outcome = ? WHERE id = ?"_s);
+        QSqlQuery &done = batch.prepared(db, u"UPDATE rule_applications SET outcome = ? WHERE id = ?"_s);
         if (!exec(done, {outcome, applicationId}, error))
             return false;
     }
@@ -378,12 +378,17 @@ bool InsightEngine::applyRules(QSqlDatabase &db, qint64 eventId, EventType type,
 
 double InsightEngine::score(qint64 leadId, qint64 nowMs) const
 {
+    Batch batch;
+    return score(leadId, nowMs, batch);
+}
+
+double InsightEngine::score(qint64 leadId, qint64 nowMs, Batch &batch) const
+{
     const double halfLifeMs = m_config.halfLifeDays * 86'400'000.0;
     const auto decay = [&](qint64 t) { return std::pow(0.5, static_cast<double>(std::max<qint64>(0, nowMs - t)) / halfLifeMs); };
     double value = 0;
     QSqlDatabase db = m_workspace.database();
-    QSqlQuery events(db);
-    events.prepare(u"SELECT type, time, url FROM events WHERE lead_id = ? AND verdict = 1 AND type IN (1, 2, 5)"_s);
+    QSqlQuery &events = batch.prepared(db, u"SELECT type, time, url FROM events WHERE lead_id = ? AND verdict = 1 AND type IN (1, 2, 5)"_s);
     events.addBindValue(leadId);
     if (events.exec()) {
         while (events.next()) {
@@ -394,8 +399,7 @@ double InsightEngine::score(qint64 leadId, qint64 nowMs) const
             value += weight * decay(events.value(1).toLongLong());
         }
     }
-    QSqlQuery bonuses(db);
-    bonuses.prepare(u"SELECT score_delta, applied_at FROM rule_applications WHERE lead_id = ? AND score_delta <> 0"_s);
+    QSqlQuery &bonuses = batch.prepared(db, u"SELECT score_delta, applied_at FROM rule_applications WHERE lead_id = ? AND score_delta <> 0"_s);
     bonuses.addBindValue(leadId);
     if (bonuses.exec()) {
         while (bonuses.next())
@@ -407,15 +411,14 @@ double InsightEngine::score(qint64 leadId, qint64 nowMs) const
 bool InsightEngine::rescore(QSqlDatabase &db, qint64 leadId, qint64 nowMs, qint64 causeEvent, Batch &batch,
                             QString *error)
 {
-    QSqlQuery lead(db);
-    lead.prepare(u"SELECT l.category, s.hot FROM leads l LEFT JOIN lead_scores s ON s.lead_id = l.id WHERE l.id = ?"_s);
+    QSqlQuery &lead = batch.prepared(db, u"SELECT l.category, s.hot FROM leads l LEFT JOIN lead_scores s ON s.lead_id = l.id WHERE l.id = ?"_s);
     if (!exec(lead, {leadId}, error))
         return false;
     if (!lead.next())
         return true;
     const double threshold = m_config.thresholdFor(lead.value(0).toString());
     bool hot = lead.value(1).toBool();
-    const double value = score(leadId, nowMs);
+    const double value = score(leadId, nowMs, batch);
     if (value >= threshold && !hot) {
         hot = true;
         if (!recordAlert(db, leadId, value, threshold,
@@ -425,12 +428,10 @@ bool InsightEngine::rescore(QSqlDatabase &db, qint64 leadId, qint64 nowMs, qint6
     } else if (value < threshold && hot) {
         hot = false; // cooled down: the next crossing alerts again
     }
-    QSqlQuery store(db);
-    store.prepare(u"INSERT OR REPLACE INTO lead_scores (lead_id, value, as_of, hot) VALUES (?, ?, ?, ?)"_s);
+    QSqlQuery &store = batch.prepared(db, u"INSERT OR REPLACE INTO lead_scores (lead_id, value, as_of, hot) VALUES (?, ?, ?, ?)"_s);
     if (!exec(store, {leadId, value, nowMs, hot ? 1 : 0}, error))
         return false;
-    QSqlQuery mirror(db);
-    mirror.prepare(u"UPDATE leads SET score = ? WHERE id = ?"_s);
+    QSqlQuery &mirror = batch.prepared(db, u"UPDATE leads SET score = ? WHERE id = ?"_s);
     return exec(mirror, {static_cast<int>(std::lround(value)), leadId}, error);
 }
 
@@ -438,8 +439,7 @@ bool InsightEngine::recordAlert(QSqlDatabase &db, qint64 leadId, double score, d
                                 const QString &reason, qint64 eventId, qint64 ruleId, qint64 nowMs, Batch &batch,
                                 QString *error)
 {
-    QSqlQuery insert(db);
-    insert.prepare(u"INSERT INTO hot_alerts (lead_id, score, threshold, reason, event_id, rule_id, created_at)"
+    QSqlQuery &insert = batch.prepared(db, u"INSERT INTO hot_alerts (lead_id, score, threshold, reason, event_id, rule_id, created_at)"
                    " VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     if (!exec(insert, {leadId, score, threshold, reason, nullable(eventId), nullable(ruleId), nowMs}, error))
         return false;
@@ -450,8 +450,7 @@ bool InsightEngine::recordAlert(QSqlDatabase &db, qint64 leadId, double score, d
     alert.threshold = threshold;
     alert.reason = reason;
     alert.at = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
-    QSqlQuery lead(db);
-    lead.prepare(u"SELECT email, trim(first_name || ' ' || last_name) FROM leads WHERE id = ?"_s);
+    QSqlQuery &lead = batch.prepared(db, u"SELECT email, trim(first_name || ' ' || last_name) FROM leads WHERE id = ?"_s);
     if (!exec(lead, {leadId}, error))
         return false;
     if (lead.next()) {

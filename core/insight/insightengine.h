@@ -66,6 +66,7 @@ private:
     bool processDelivery(QSqlDatabase &db, qint64 row, qint64 nowMs, Batch &batch, QString *error);
     bool applyRules(QSqlDatabase &db, qint64 eventId, EventType type, const QString &url, qint64 campaignId,
                     qint64 leadId, qint64 nowMs, Batch &batch, QString *error);
+    double score(qint64 leadId, qint64 nowMs, Batch &batch) const;
     bool rescore(QSqlDatabase &db, qint64 leadId, qint64 nowMs, qint64 causeEvent, Batch &batch, QString *error);
     bool recordAlert(QSqlDatabase &db, qint64 leadId, double score, double threshold, const QString &reason,
                      qint64 eventId, qint64 ruleId, qint64 nowMs, Batch &batch, QString *error);
