@@ -1,4 +1,1531 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>LinkRewriter</name>
+    <message>
+        <source>If you would rather not receive these emails, you can %1unsubscribe%2.</source>
+        <translation>Wenn Sie diese E-Mails nicht mehr erhalten möchten, können Sie sich %1abmelden%2.</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation><numerusform>vor %n Min.</numerusform><numerusform>vor %n Min.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation><numerusform>vor %n Std.</numerusform><numerusform>vor %n Std.</numerusform></translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>gestern %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation><numerusform>vor %n Tag</numerusform><numerusform>vor %n Tagen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusText</name>
+    <message>
+        <source>Not paired with a relay</source>
+        <translation>Nicht mit einem Relay gekoppelt</translation>
+    </message>
+    <message>
+        <source> — retrying</source>
+        <translation> — neuer Versuch läuft</translation>
+    </message>
+    <message>
+        <source>Relay unreachable%1</source>
+        <translation>Relay nicht erreichbar%1</translation>
+    </message>
+    <message>
+        <source>Relay unreachable since %1%2</source>
+        <translation>Relay nicht erreichbar seit %1%2</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Synchronisiert %1</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::CampaignEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>For you, e.g. "Spring open house"</source>
+        <translation>Für Sie, z. B. „Frühjahrs-Besichtigung“</translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation>Absendername</translation>
+    </message>
+    <message>
+        <source>sender@example.com</source>
+        <translation>absender@example.com</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>Absenderadresse</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Reply to</source>
+        <translation>Antwort an</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Hello {{first_name|there}}, …</source>
+        <translation>Hallo {{first_name|zusammen}}, …</translation>
+    </message>
+    <message>
+        <source>HTML body</source>
+        <translation>HTML-Text</translation>
+    </message>
+    <message>
+        <source>Preview for</source>
+        <translation>Vorschau für</translation>
+    </message>
+    <message>
+        <source>Preview for lead</source>
+        <translation>Vorschau für Lead</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Audience category</source>
+        <translation>Empfänger-Kategorie</translation>
+    </message>
+    <message>
+        <source>Audience stage</source>
+        <translation>Empfänger-Phase</translation>
+    </message>
+    <message>
+        <source>Audience tag</source>
+        <translation>Empfänger-Schlagwort</translation>
+    </message>
+    <message>
+        <source>any score</source>
+        <translation>beliebige Punktzahl</translation>
+    </message>
+    <message>
+        <source>score ≥ </source>
+        <translation>Punkte ≥ </translation>
+    </message>
+    <message>
+        <source>Minimum score</source>
+        <translation>Mindestpunktzahl</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Tracking</translation>
+    </message>
+    <message>
+        <source>Track opens</source>
+        <translation>Öffnungen erfassen</translation>
+    </message>
+    <message>
+        <source>A tiny image tells the relay when the email is shown.</source>
+        <translation>Ein winziges Bild meldet dem Relay, wann die E-Mail angezeigt wird.</translation>
+    </message>
+    <message>
+        <source>Track clicks</source>
+        <translation>Klicks erfassen</translation>
+    </message>
+    <message>
+        <source>Links go through the relay, which records the click.</source>
+        <translation>Links führen über das Relay, das den Klick erfasst.</translation>
+    </message>
+    <message>
+        <source>Decoy link to spot scanners</source>
+        <translation>Köder-Link, um Scanner zu erkennen</translation>
+    </message>
+    <message>
+        <source>A hidden link only machines follow.</source>
+        <translation>Ein versteckter Link, dem nur Maschinen folgen.</translation>
+    </message>
+    <message>
+        <source>Add UTM parameters</source>
+        <translation>UTM-Parameter anhängen</translation>
+    </message>
+    <message>
+        <source>utm_source, utm_medium=email and utm_campaign on every link.</source>
+        <translation>utm_source, utm_medium=email und utm_campaign an jedem Link.</translation>
+    </message>
+    <message>
+        <source>Click ids for conversions</source>
+        <translation>Klick-IDs für Conversions</translation>
+    </message>
+    <message>
+        <source>The relay adds a click id so sales can be attributed.</source>
+        <translation>Das Relay hängt eine Klick-ID an, damit Verkäufe zugeordnet werden können.</translation>
+    </message>
+    <message>
+        <source>Before sending</source>
+        <translation>Vor dem Versand</translation>
+    </message>
+    <message>
+        <source>Checks before sending</source>
+        <translation>Prüfungen vor dem Versand</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Jetzt nicht</translation>
+    </message>
+    <message>
+        <source>Test address</source>
+        <translation>Testadresse</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>Test senden</translation>
+    </message>
+    <message>
+        <source>Send this campaign once to the test address, marked [Test]; it is not counted.</source>
+        <translation>Diese Kampagne einmal an die Testadresse senden, markiert mit [Test]; sie wird nicht mitgezählt.</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Save the draft (%1)</source>
+        <translation>Entwurf speichern (%1)</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>Senden…</translation>
+    </message>
+    <message>
+        <source>Every category</source>
+        <translation>Jede Kategorie</translation>
+    </message>
+    <message>
+        <source>Every stage</source>
+        <translation>Jede Phase</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Jedes Schlagwort</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Hello {{first_name|there}},&lt;/p&gt;
+
+&lt;p&gt;…&lt;/p&gt;
+
+&lt;p&gt;&lt;a href="{{unsubscribe_url}}"&gt;Unsubscribe&lt;/a&gt;&lt;/p&gt;
+</source>
+        <translation>&lt;p&gt;Hallo {{first_name|zusammen}},&lt;/p&gt;
+
+&lt;p&gt;…&lt;/p&gt;
+
+&lt;p&gt;&lt;a href="{{unsubscribe_url}}"&gt;Abmelden&lt;/a&gt;&lt;/p&gt;
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation><numerusform>%n Empfänger</numerusform><numerusform>%n Empfänger</numerusform></translation>
+    </message>
+    <message>
+        <source>(no lead: fields left empty)</source>
+        <translation>(kein Lead: Felder bleiben leer)</translation>
+    </message>
+    <message>
+        <source>SMTP is not set up: open Settings → Sending.</source>
+        <translation>SMTP ist nicht eingerichtet: Einstellungen → Versand öffnen.</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>No tracking relay is paired: paste the pairing code in Settings → Relay.</source>
+        <translation>Kein Tracking-Relay gekoppelt: Kopplungscode unter Einstellungen → Relay einfügen.</translation>
+    </message>
+    <message>
+        <source>Unknown merge fields: %1</source>
+        <translation>Unbekannte Platzhalter: %1</translation>
+    </message>
+    <message>
+        <source>The audience is not valid: %1</source>
+        <translation>Die Empfängerauswahl ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>The audience is empty: no lead matches it.</source>
+        <translation>Die Empfängerauswahl ist leer: kein Lead passt.</translation>
+    </message>
+    <message>
+        <source>No unsubscribe link in the body: a footer with one will be added.</source>
+        <translation>Kein Abmeldelink im Text: eine Fußzeile mit Link wird ergänzt.</translation>
+    </message>
+    <message>
+        <source>Must be fixed before sending</source>
+        <translation>Muss vor dem Versand behoben werden</translation>
+    </message>
+    <message>
+        <source>A warning; sending is possible</source>
+        <translation>Eine Warnung; Versand ist möglich</translation>
+    </message>
+    <message>
+        <source>Ready to send.</source>
+        <translation>Bereit zum Versand.</translation>
+    </message>
+    <message>
+        <source>The campaign was not saved: %1</source>
+        <translation>Die Kampagne wurde nicht gespeichert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send "%1" now? Total: %n recipient(s). This cannot be undone.</source>
+        <translation><numerusform>„%1“ jetzt senden? Gesamt: %n Empfänger. Das kann nicht rückgängig gemacht werden.</numerusform><numerusform>„%1“ jetzt senden? Gesamt: %n Empfänger. Das kann nicht rückgängig gemacht werden.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to %n recipient(s)</source>
+        <translation><numerusform>An %n Empfänger senden</numerusform><numerusform>An %n Empfänger senden</numerusform></translation>
+    </message>
+    <message>
+        <source>Enter a valid address to send the test to.</source>
+        <translation>Geben Sie eine gültige Adresse für den Test ein.</translation>
+    </message>
+    <message>
+        <source>The test cannot be sent: %1</source>
+        <translation>Der Test kann nicht gesendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Sending a test to %1…</source>
+        <translation>Sende Test an %1…</translation>
+    </message>
+    <message>
+        <source>Test sent to %1 (server: %2 %3)</source>
+        <translation>Test an %1 gesendet (Server: %2 %3)</translation>
+    </message>
+    <message>
+        <source>The test was not sent: %1</source>
+        <translation>Der Test wurde nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::CampaignListModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>Gesendet am</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation>Geklickt</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::CampaignsPage</name>
+    <message>
+        <source>Resume sending</source>
+        <translation>Versand fortsetzen</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Neue Kampagne</translation>
+    </message>
+    <message>
+        <source>Compose a new campaign (%1)</source>
+        <translation>Neue Kampagne verfassen (%1)</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>Choose a campaign, or create a new one.</source>
+        <translation>Wählen Sie eine Kampagne oder legen Sie eine neue an.</translation>
+    </message>
+    <message>
+        <source>"%1" was interrupted while sending. Resume it to send to the rest; nobody receives it twice.</source>
+        <translation>„%1“ wurde beim Senden unterbrochen. Setzen Sie den Versand fort, um den Rest zu erreichen; niemand erhält sie doppelt.</translation>
+    </message>
+    <message>
+        <source>"%1" is paused.</source>
+        <translation>„%1“ ist pausiert.</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::HotLeadsPage</name>
+    <message>
+        <source>Hot leads</source>
+        <translation>Heiße Leads</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Why hot</source>
+        <translation>Warum heiß</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>No hot leads right now. Leads appear here when their score crosses the threshold set in Settings → Scoring.</source>
+        <translation>Gerade keine heißen Leads. Leads erscheinen hier, wenn ihre Punktzahl die Schwelle unter Einstellungen → Bewertung überschreitet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) over their threshold, hottest first. Press Enter or double-click to open one.</source>
+        <translation><numerusform>%n Lead über der Schwelle, der heißeste zuerst. Eingabetaste oder Doppelklick öffnet ihn.</numerusform><numerusform>%n Leads über der Schwelle, die heißesten zuerst. Eingabetaste oder Doppelklick öffnet einen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Threshold %1</source>
+        <translation>Schwelle %1</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::LeadDetailPanel</name>
+    <message>
+        <source>Select a lead to see its details and activity.</source>
+        <translation>Wählen Sie einen Lead, um Details und Aktivität zu sehen.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Write a note about this lead…</source>
+        <translation>Notiz zu diesem Lead schreiben…</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Neue Notiz</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the note to the lead's timeline (Ctrl+Enter)</source>
+        <translation>Notiz zur Zeitleiste des Leads hinzufügen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message>
+        <source>Yes: no campaign is sent to this address</source>
+        <translation>Ja: an diese Adresse wird keine Kampagne gesendet</translation>
+    </message>
+    <message>
+        <source>The activity cannot be shown: %1</source>
+        <translation>Die Aktivität kann nicht angezeigt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::LeadTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::LeadsPage</name>
+    <message>
+        <source>Search name, email or company</source>
+        <translation>Name, E-Mail oder Firma suchen</translation>
+    </message>
+    <message>
+        <source>Search leads</source>
+        <translation>Leads suchen</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alle Kategorien</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>Alle Phasen</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Schlagwörter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation><numerusform>%n Lead</numerusform><numerusform>%n Leads</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::MainWindow</name>
+    <message>
+        <source>Leadtrail</source>
+        <translation>Leadtrail</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Your leads and their activity (Ctrl+1)</source>
+        <translation>Ihre Leads und ihre Aktivität (Strg+1)</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>Compose, send and follow campaigns (Ctrl+2)</source>
+        <translation>Kampagnen verfassen, senden und verfolgen (Strg+2)</translation>
+    </message>
+    <message>
+        <source>Hot leads</source>
+        <translation>Heiße Leads</translation>
+    </message>
+    <message>
+        <source>Leads over their threshold, hottest first (Ctrl+3)</source>
+        <translation>Leads über ihrer Schwelle, die heißesten zuerst (Strg+3)</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>What happens automatically when leads act (Ctrl+4)</source>
+        <translation>Was automatisch passiert, wenn Leads handeln (Strg+4)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sending, relay, scoring, stages and appearance (Ctrl+5)</source>
+        <translation>Versand, Relay, Bewertung, Phasen und Darstellung (Strg+5)</translation>
+    </message>
+    <message>
+        <source>Sync state</source>
+        <translation>Synchronisierungsstatus</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>Kein Arbeitsbereich geöffnet</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <source>New activity could not be processed: %1</source>
+        <translation>Neue Aktivität konnte nicht verarbeitet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Hot lead: %1</source>
+        <translation>Heißer Lead: %1</translation>
+    </message>
+    <message>
+        <source>%1 (score %2). Click to open the lead.</source>
+        <translation>%1 (Punkte %2). Klicken, um den Lead zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Hot lead: %1 — %2</source>
+        <translation>Heißer Lead: %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::RecipientTableModel</name>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation>Geklickt</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>Öffnungen</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Klicks</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Maschine</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::RulesPage</name>
+    <message>
+        <source>Rules act on what leads do: each settled human open, click, conversion or unsubscribe is checked against them once.</source>
+        <translation>Regeln reagieren auf das, was Leads tun: jede bestätigte menschliche Öffnung, jeder Klick, jede Conversion und Abmeldung wird einmal gegen sie geprüft.</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Regel löschen</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Neue Regel</translation>
+    </message>
+    <message>
+        <source>Rule name</source>
+        <translation>Regelname</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wenn</translation>
+    </message>
+    <message>
+        <source>a lead opens an email</source>
+        <translation>ein Lead eine E-Mail öffnet</translation>
+    </message>
+    <message>
+        <source>a lead clicks any link</source>
+        <translation>ein Lead einen beliebigen Link klickt</translation>
+    </message>
+    <message>
+        <source>a lead clicks a link containing…</source>
+        <translation>ein Lead einen Link klickt, der … enthält</translation>
+    </message>
+    <message>
+        <source>a lead converts</source>
+        <translation>ein Lead konvertiert</translation>
+    </message>
+    <message>
+        <source>a lead unsubscribes</source>
+        <translation>ein Lead sich abmeldet</translation>
+    </message>
+    <message>
+        <source>/pricing</source>
+        <translation>/preise</translation>
+    </message>
+    <message>
+        <source>Link contains</source>
+        <translation>Link enthält</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Dann</translation>
+    </message>
+    <message>
+        <source>move them to stage</source>
+        <translation>in Phase verschieben</translation>
+    </message>
+    <message>
+        <source>add the tag</source>
+        <translation>Schlagwort hinzufügen</translation>
+    </message>
+    <message>
+        <source>add to the score</source>
+        <translation>zur Punktzahl addieren</translation>
+    </message>
+    <message>
+        <source>raise a hot-lead alert</source>
+        <translation>Heißer-Lead-Meldung auslösen</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Tag or points</source>
+        <translation>Schlagwort oder Punkte</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>opens an email</source>
+        <translation>eine E-Mail öffnet</translation>
+    </message>
+    <message>
+        <source>clicks any link</source>
+        <translation>einen beliebigen Link klickt</translation>
+    </message>
+    <message>
+        <source>clicks a link containing %1</source>
+        <translation>einen Link mit %1 klickt</translation>
+    </message>
+    <message>
+        <source>converts</source>
+        <translation>konvertiert</translation>
+    </message>
+    <message>
+        <source>unsubscribes</source>
+        <translation>sich abmeldet</translation>
+    </message>
+    <message>
+        <source>in "%1"</source>
+        <translation>in „%1“</translation>
+    </message>
+    <message>
+        <source>in any campaign</source>
+        <translation>in einer beliebigen Kampagne</translation>
+    </message>
+    <message>
+        <source>move them to %1</source>
+        <translation>in %1 verschieben</translation>
+    </message>
+    <message>
+        <source>tag them "%1"</source>
+        <translation>mit „%1“ verschlagworten</translation>
+    </message>
+    <message>
+        <source>add %1 to their score</source>
+        <translation>%1 zur Punktzahl addieren</translation>
+    </message>
+    <message>
+        <source>When a lead %1 %2, %3.</source>
+        <translation>Wenn ein Lead %2 %1: %3.</translation>
+    </message>
+    <message>
+        <source>(disabled)</source>
+        <translation>(deaktiviert)</translation>
+    </message>
+    <message>
+        <source>No rules yet. Add one below.</source>
+        <translation>Noch keine Regeln. Fügen Sie unten eine hinzu.</translation>
+    </message>
+    <message>
+        <source>points, e.g. 10</source>
+        <translation>Punkte, z. B. 10</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation>Geben Sie der Regel einen Namen.</translation>
+    </message>
+    <message>
+        <source>The rule was not added: %1</source>
+        <translation>Die Regel wurde nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>The rule was not deleted: %1</source>
+        <translation>Die Regel wurde nicht gelöscht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::SendProgressView</name>
+    <message>
+        <source>Sending progress</source>
+        <translation>Versandfortschritt</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Versand abbrechen</translation>
+    </message>
+    <message>
+        <source>Show results</source>
+        <translation>Ergebnisse zeigen</translation>
+    </message>
+    <message>
+        <source>paused by the user</source>
+        <translation>vom Benutzer pausiert</translation>
+    </message>
+    <message>
+        <source>Cannot cancel: %1</source>
+        <translation>Abbrechen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Sending "%1"</source>
+        <translation>„%1“ wird gesendet</translation>
+    </message>
+    <message>
+        <source>Sending cannot start: %1</source>
+        <translation>Der Versand kann nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Sending… You can keep working; closing Leadtrail pauses safely.</source>
+        <translation>Wird gesendet… Sie können weiterarbeiten; Schließen von Leadtrail pausiert sicher.</translation>
+    </message>
+    <message>
+        <source>it was interrupted</source>
+        <translation>er wurde unterbrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused (%1). Resume to send to the %n remaining recipient(s).</source>
+        <translation><numerusform>Pausiert (%1). Fortsetzen, um an den verbleibenden %n Empfänger zu senden.</numerusform><numerusform>Pausiert (%1). Fortsetzen, um an die verbleibenden %n Empfänger zu senden.</numerusform></translation>
+    </message>
+    <message>
+        <source>by the user</source>
+        <translation>vom Benutzer</translation>
+    </message>
+    <message>
+        <source>paused when Leadtrail was closed</source>
+        <translation>beim Schließen von Leadtrail pausiert</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery(ies) with an unknown outcome are never resent automatically</source>
+        <translation><numerusform>%n Zustellung mit unbekanntem Ausgang wird nie automatisch erneut gesendet</numerusform><numerusform>%n Zustellungen mit unbekanntem Ausgang werden nie automatisch erneut gesendet</numerusform></translation>
+    </message>
+    <message>
+        <source>%1/min</source>
+        <translation>%1/Min.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 Min. %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n message(s) sent.</source>
+        <translation><numerusform>Fertig: %n Nachricht gesendet.</numerusform><numerusform>Fertig: %n Nachrichten gesendet.</numerusform></translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>Pausiert.</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>Pausiert: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: the remaining recipients will not get this campaign.</source>
+        <translation>Abgebrochen: die verbleibenden Empfänger erhalten diese Kampagne nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::SettingsPage</name>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation>Absendername</translation>
+    </message>
+    <message>
+        <source>Your name or team</source>
+        <translation>Ihr Name oder Team</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>Absenderadresse</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>sie@example.com</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP-Server</translation>
+    </message>
+    <message>
+        <source>smtp.example.com</source>
+        <translation>smtp.example.com</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (Port 587)</translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation>TLS (Port 465)</translation>
+    </message>
+    <message>
+        <source>None (test servers only)</source>
+        <translation>Keine (nur Testserver)</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Leave empty when the server needs no login</source>
+        <translation>Leer lassen, wenn der Server keine Anmeldung braucht</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Rate limits</source>
+        <translation>Versandgrenzen</translation>
+    </message>
+    <message>
+        <source>Own server (no provider limits)</source>
+        <translation>Eigener Server (keine Anbietergrenzen)</translation>
+    </message>
+    <message>
+        <source>Google Workspace limits</source>
+        <translation>Grenzen von Google Workspace</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 limits</source>
+        <translation>Grenzen von Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation>Relay</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Kopplungscode</translation>
+    </message>
+    <message>
+        <source>Paste the code the relay printed (ltpair1.…)</source>
+        <translation>Code einfügen, den das Relay ausgegeben hat (ltpair1.…)</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Koppeln</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Fetch new events from the relay now</source>
+        <translation>Neue Ereignisse jetzt vom Relay abholen</translation>
+    </message>
+    <message>
+        <source>Relay URL</source>
+        <translation>Relay-URL</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Points per open</source>
+        <translation>Punkte pro Öffnung</translation>
+    </message>
+    <message>
+        <source>Points per click</source>
+        <translation>Punkte pro Klick</translation>
+    </message>
+    <message>
+        <source>Points per conversion</source>
+        <translation>Punkte pro Conversion</translation>
+    </message>
+    <message>
+        <source>Half-life</source>
+        <translation>Halbwertszeit</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Hot-lead threshold</source>
+        <translation>Schwelle für heiße Leads</translation>
+    </message>
+    <message>
+        <source>A lead's score is the sum of these points for its human opens, clicks and conversions, halving every half-life. Machine activity never counts.</source>
+        <translation>Die Punktzahl eines Leads ist die Summe dieser Punkte für seine menschlichen Öffnungen, Klicks und Conversions; sie halbiert sich mit jeder Halbwertszeit. Maschinenaktivität zählt nie.</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Phasen</translation>
+    </message>
+    <message>
+        <source>Stages, one per line</source>
+        <translation>Phasen, eine pro Zeile</translation>
+    </message>
+    <message>
+        <source>The pipeline, one stage per line, in order. A stage that leads are in cannot be removed.</source>
+        <translation>Die Pipeline, eine Phase pro Zeile, in Reihenfolge. Eine Phase, in der sich Leads befinden, kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Leadtrail starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Leadtrail.</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Einstellungen speichern</translation>
+    </message>
+    <message>
+        <source>A password is stored (%1).</source>
+        <translation>Ein Passwort ist gespeichert (%1).</translation>
+    </message>
+    <message>
+        <source>No password stored.</source>
+        <translation>Kein Passwort gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not paired</source>
+        <translation>Nicht gekoppelt</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The stages were not changed: %1</source>
+        <translation>Die Phasen wurden nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not paired: %1</source>
+        <translation>Nicht gekoppelt: %1</translation>
+    </message>
+    <message>
+        <source>Paired with the relay at %1. The keys are stored as secrets.</source>
+        <translation>Mit dem Relay unter %1 gekoppelt. Die Schlüssel sind als Geheimnisse gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::StatsPanel</name>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation>Geklickt</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>Warum?</translation>
+    </message>
+    <message>
+        <source>Why machine activity was set apart</source>
+        <translation>Warum Maschinenaktivität abgetrennt wurde</translation>
+    </message>
+    <message>
+        <source>Opens and clicks per hour</source>
+        <translation>Öffnungen und Klicks pro Stunde</translation>
+    </message>
+    <message>
+        <source>Clicks per link</source>
+        <translation>Klicks pro Link</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Klicks</translation>
+    </message>
+    <message>
+        <source>Unique</source>
+        <translation>Eindeutig</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Maschine</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Show recipients</source>
+        <translation>Empfänger anzeigen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Machine only</source>
+        <translation>Nur Maschine</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Choose a recipient to see their activity.</source>
+        <translation>Wählen Sie einen Empfänger, um seine Aktivität zu sehen.</translation>
+    </message>
+    <message>
+        <source>The results cannot be shown: %1</source>
+        <translation>Die Ergebnisse können nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 — sent %2</source>
+        <translation>%1 — gesendet %2</translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>%1 · %2 unknown</source>
+        <translation>%1 · %2 unbekannt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Set apart as machine activity: %1 opens, %2 clicks</source>
+        <translation>Als Maschinenaktivität abgetrennt: %1 Öffnungen, %2 Klicks</translation>
+    </message>
+    <message>
+        <source>• %1 — %2 opens, %3 clicks</source>
+        <translation>• %1 — %2 Öffnungen, %3 Klicks</translation>
+    </message>
+    <message>
+        <source>Unsubscribed: %1 · Conversions: %2 · Revenue: %3</source>
+        <translation>Abgemeldet: %1 · Conversions: %2 · Umsatz: %3</translation>
+    </message>
+    <message>
+        <source>Opens and clicks per hour after sending</source>
+        <translation>Öffnungen und Klicks pro Stunde nach dem Versand</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>Öffnungen</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>This lead was deleted.</source>
+        <translation>Dieser Lead wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The activity cannot be shown: %1</source>
+        <translation>Die Aktivität kann nicht angezeigt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::TimelineView</name>
+    <message>
+        <source>Activity timeline</source>
+        <translation>Aktivitäts-Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Email delivered</source>
+        <translation>E-Mail zugestellt</translation>
+    </message>
+    <message>
+        <source>Delivery failed</source>
+        <translation>Zustellung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>Konvertiert</translation>
+    </message>
+    <message>
+        <source>Stage changed</source>
+        <translation>Phase geändert</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Hot lead</source>
+        <translation>Heißer Lead</translation>
+    </message>
+    <message>
+        <source>Rule applied</source>
+        <translation>Regel angewendet</translation>
+    </message>
+    <message>
+        <source>No activity yet.</source>
+        <translation>Noch keine Aktivität.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Opened ×%1</source>
+        <translation>Geöffnet ×%1</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Clicked ×%1</source>
+        <translation>Geklickt ×%1</translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation>Geklickt</translation>
+    </message>
+    <message>
+        <source>Converted %1</source>
+        <translation>Konvertiert %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) being checked</source>
+        <translation><numerusform>%n Ereignis wird geprüft</numerusform><numerusform>%n Ereignisse werden geprüft</numerusform></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Not opened yet</source>
+        <translation>Noch nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>Nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>↳ clicked &lt;a href="%1"&gt;%2&lt;/a&gt;</source>
+        <translation>↳ geklickt: &lt;a href="%1"&gt;%2&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Machine activity ×%1 (not counted)</source>
+        <translation>Maschinenaktivität ×%1 (nicht gezählt)</translation>
+    </message>
+    <message>
+        <source>Machine activity</source>
+        <translation>Maschinenaktivität</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::WelcomePage</name>
+    <message>
+        <source>Welcome to Leadtrail</source>
+        <translation>Willkommen bei Leadtrail</translation>
+    </message>
+    <message>
+        <source>A workspace is a folder that holds your leads, campaigns and their results. Create one for your team, or open one you already have.</source>
+        <translation>Ein Arbeitsbereich ist ein Ordner mit Ihren Leads, Kampagnen und deren Ergebnissen. Legen Sie einen für Ihr Team an oder öffnen Sie einen vorhandenen.</translation>
+    </message>
+    <message>
+        <source>Create a workspace…</source>
+        <translation>Arbeitsbereich anlegen…</translation>
+    </message>
+    <message>
+        <source>Open a workspace…</source>
+        <translation>Arbeitsbereich öffnen…</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the new workspace</source>
+        <translation>Leeren Ordner für den neuen Arbeitsbereich wählen</translation>
+    </message>
+    <message>
+        <source>Open a workspace folder</source>
+        <translation>Arbeitsbereichsordner öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Leadtrail desktop CRM</source>
+        <translation>Leadtrail Desktop-CRM</translation>
+    </message>
+    <message>
+        <source>Open the workspace in &lt;folder&gt;.</source>
+        <translation>Den Arbeitsbereich in &lt;folder&gt; öffnen.</translation>
+    </message>
+    <message>
+        <source>Use &lt;language&gt; (e.g. de) instead of the system's.</source>
+        <translation>&lt;language&gt; (z. B. de) statt der Systemsprache verwenden.</translation>
+    </message>
+    <message>
+        <source>Use the &lt;theme&gt;: system, light or dark.</source>
+        <translation>Das Farbschema &lt;theme&gt; verwenden: system, light oder dark.</translation>
+    </message>
+</context>
 </TS>
