@@ -22,16 +22,10 @@ const QRegularExpression &fieldNamePattern()
     return re;
 }
 
-struct Placeholder
+MergeFields::Placeholder parsePlaceholder(const QString &inside)
 {
-    QString name;
-    QString fallback;
-    bool hasFallback = false;
-};
-
-Placeholder parsePlaceholder(const QString &inside)
-{
-    Placeholder p;
+    MergeFields::Placeholder p;
+    p.inside = inside;
     const qsizetype bar = inside.indexOf(QLatin1Char('|'));
     if (bar < 0) {
         p.name = inside.trimmed();
@@ -91,29 +85,46 @@ bool MergeFields::mentionsUnsubscribeUrl(const QString &text)
     return false;
 }
 
+QVector<MergeFields::Placeholder> MergeFields::placeholders(const QString &text)
+{
+    QVector<Placeholder> found;
+    auto it = placeholderPattern().globalMatch(text);
+    while (it.hasNext()) {
+        const auto match = it.next();
+        Placeholder p = parsePlaceholder(match.captured(1));
+        p.begin = match.capturedStart();
+        p.end = match.capturedEnd();
+        found.append(std::move(p));
+    }
+    return found;
+}
+
+std::optional<QString> MergeFields::replacement(const Placeholder &p, Context context) const
+{
+    const auto value = m_values.constFind(p.name);
+    QString replacement;
+    if (value != m_values.constEnd() && !value->isEmpty())
+        replacement = context == Context::Html ? escapeHtml(*value) : *value;
+    else if (p.hasFallback)
+        replacement = p.fallback;
+    else if (value == m_values.constEnd())
+        return std::nullopt; // unknown and no fallback: leave it as written
+    // else: a known field this recipient leaves empty
+    return context == Context::Header ? sanitizeHeaderValue(replacement) : replacement;
+}
+
 QString MergeFields::render(const QString &text, Context context) const
 {
     QString out;
     out.reserve(text.size() + text.size() / 8);
     qsizetype last = 0;
-    auto it = placeholderPattern().globalMatch(text);
-    while (it.hasNext()) {
-        const auto match = it.next();
-        const Placeholder p = parsePlaceholder(match.captured(1));
-        const auto value = m_values.constFind(p.name);
-        QString replacement;
-        if (value != m_values.constEnd() && !value->isEmpty()) {
-            replacement = context == Context::Html ? escapeHtml(*value) : *value;
-        } else if (p.hasFallback) {
-            replacement = p.fallback;
-        } else if (value != m_values.constEnd()) {
-            replacement.clear(); // a known field this recipient leaves empty
-        } else {
-            continue; // unknown and no fallback: leave it as written
-        }
-        out += QStringView(text).mid(last, match.capturedStart() - last);
-        out += context == Context::Header ? sanitizeHeaderValue(replacement) : replacement;
-        last = match.capturedEnd();
+    for (const Placeholder &p : placeholders(text)) {
+        const std::optional<QString> replaced = replacement(p, context);
+        if (!replaced)
+            continue;
+        out += QStringView(text).mid(last, p.begin - last);
+        out += *replaced;
+        last = p.end;
     }
     out += QStringView(text).mid(last);
     return context == Context::Header ? sanitizeHeaderValue(out) : out;

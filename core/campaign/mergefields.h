@@ -3,6 +3,9 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <QVector>
+
+#include <optional>
 
 namespace leadtrail {
 
@@ -59,6 +62,27 @@ public:
 
     /** Replaces every known placeholder in @p text, escaping values for @p context. */
     QString render(const QString &text, Context context) const;
+
+    /** One `{{…}}` in a template: where it is and what it says. */
+    struct Placeholder
+    {
+        qsizetype begin = 0; ///< the first `{`
+        qsizetype end = 0;   ///< one past the last `}`
+        QString inside;      ///< as written between the braces
+        QString name;        ///< trimmed, before any `|`
+        QString fallback;
+        bool hasFallback = false;
+    };
+
+    /** Every placeholder of @p text, in order (render() replaces exactly these, when known). */
+    static QVector<Placeholder> placeholders(const QString &text);
+
+    /**
+     * What render() puts in place of @p placeholder in @p context, or nullopt
+     * when it leaves it as written (an unknown field without fallback). For
+     * Header, before the whole-line sanitizing that render() also applies.
+     */
+    std::optional<QString> replacement(const Placeholder &placeholder, Context context) const;
 
 private:
     QHash<QString, QString> m_values;
