@@ -1,5 +1,6 @@
 #include "campaign/mimebuilder.h"
 
+#include <QHostAddress>
 #include <QRandomGenerator>
 #include <QUrl>
 
@@ -18,6 +19,20 @@ QByteArray randomHex(int bytes)
     QByteArray raw(bytes, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), bytes / 4);
     return raw.toHex();
+}
+
+// RFC 8058 wants an https unsubscribe URL. Plain http is accepted only for a
+// relay on this machine (the demo and the tests), where no one else can read it.
+bool isSecureOrLoopbackUrl(const QString &url)
+{
+    if (url.startsWith(QLatin1String("https://")))
+        return true;
+    if (!url.startsWith(QLatin1String("http://")))
+        return false;
+    const QUrl parsed(url, QUrl::StrictMode);
+    const QHostAddress host(parsed.host());
+    return parsed.isValid()
+        && (parsed.host() == QLatin1String("localhost") || (!host.isNull() && host.isLoopback()));
 }
 
 bool isPlainAscii(const QString &text)
@@ -246,7 +261,7 @@ QByteArray MimeBuilder::build(const Message &message, QString *error)
             return fail(QStringLiteral("The unsubscribe address \"%1\" is not a valid email address.").arg(message.listUnsubscribeMailto));
     }
     const QString unsubscribeUrl = sanitizeHeaderValue(message.listUnsubscribeUrl).trimmed();
-    if (!unsubscribeUrl.isEmpty() && (!unsubscribeUrl.startsWith(QLatin1String("https://")) || !isPlainAscii(unsubscribeUrl)
+    if (!unsubscribeUrl.isEmpty() && (!isSecureOrLoopbackUrl(unsubscribeUrl) || !isPlainAscii(unsubscribeUrl)
                                       || unsubscribeUrl.contains(u'>') || unsubscribeUrl.contains(u' ')))
         return fail(QStringLiteral("The unsubscribe URL must be an https URL in plain ASCII."));
 

@@ -217,6 +217,35 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("recipient")));
     }
 
+    void unsubscribeUrlMustBeHttpsUnlessTheRelayIsLocal_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("https") << QStringLiteral("https://track.example.com/u/T") << true;
+        QTest::newRow("http loopback v4") << QStringLiteral("http://127.0.0.1:8787/u/T") << true;
+        QTest::newRow("http localhost") << QStringLiteral("http://localhost:8787/u/T") << true;
+        QTest::newRow("http loopback v6") << QStringLiteral("http://[::1]:8787/u/T") << true;
+        QTest::newRow("http public host") << QStringLiteral("http://track.example.com/u/T") << false;
+        QTest::newRow("http private address") << QStringLiteral("http://192.168.1.5/u/T") << false;
+        QTest::newRow("http host that starts like loopback") << QStringLiteral("http://127.0.0.1.evil.test/u/T") << false;
+        QTest::newRow("ftp") << QStringLiteral("ftp://track.example.com/u/T") << false;
+    }
+
+    void unsubscribeUrlMustBeHttpsUnlessTheRelayIsLocal()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, accepted);
+        MimeBuilder::Message m = sample();
+        m.listUnsubscribeUrl = url;
+        QString error;
+        const QByteArray data = MimeBuilder::build(m, &error);
+        QCOMPARE(!data.isEmpty(), accepted);
+        if (accepted)
+            QVERIFY(data.contains("List-Unsubscribe: <" + url.toUtf8() + ">"));
+        else
+            QVERIFY(error.contains(QStringLiteral("unsubscribe URL")));
+    }
+
     void idnDomainGoesOutInAceForm()
     {
         MimeBuilder::Message m = sample();
