@@ -3,6 +3,9 @@
 #include "commandregistry.h"
 
 #include "campaign/smtptransport.h"
+#include "insight/campaignstats.h"
+#include "insight/insightconfig.h"
+#include "insight/insightengine.h"
 #include "sending/campaignsender.h"
 #include "sending/campaignstore.h"
 #include "sending/senderconfig.h"
@@ -89,6 +92,10 @@ public:
             return send(context, action, rest);
         if (action == u"pause"_s || action == u"cancel"_s)
             return stop(context, action, rest);
+        if (action == u"stats"_s)
+            return stats(context, rest);
+        if (action == u"reclassify"_s)
+            return reclassify(context, rest);
         const QString help = u"Usage: leadtrail-cli campaign ACTION [OPTIONS]\n\n"
                              "Actions:\n"
                              "  create --name N --subject S --html FILE [...]  a new draft; prints its id\n"
@@ -96,7 +103,9 @@ public:
                              "  show ID [--json]                               one campaign\n"
                              "  test ID --to ADDRESS [--lead EMAIL]            one test message, not counted\n"
                              "  send ID [--wait]                               freeze the audience and send\n"
-                             "  pause ID | resume ID [--wait] | cancel ID\n\n"
+                             "  pause ID | resume ID [--wait] | cancel ID\n"
+                             "  stats ID [--json]                              opens, clicks, links, revenue\n"
+                             "  reclassify ID                                  human or machine again, from the evidence\n\n"
                              "Run 'leadtrail-cli campaign ACTION --help' for an action's options.\n"_s;
         if (action.isEmpty() || action == u"--help"_s || action == u"-h"_s || action == u"help"_s) {
             (action.isEmpty() ? context.err() : context.out()) << help;
@@ -345,6 +354,9 @@ private:
         return exitCode;
     }
 
+    int stats(CommandContext &context, const QStringList &args);
+    int reclassify(CommandContext &context, const QStringList &args);
+
     int stop(CommandContext &context, const QString &action, const QStringList &args)
     {
         QCommandLineParser parser;
@@ -378,6 +390,71 @@ private:
         return CommandContext::Success;
     }
 };
+
+// Issue 5 (insight): stats and reclassify, over core/insight.
+int CampaignCommand::stats(CommandContext &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"The stats panel of a campaign: opened and clicked count unique leads with a "
+                                     "human open or click; machine activity is counted beside them."_s);
+    parser.addPositionalArgument(u"id"_s, u"the campaign"_s);
+    const QCommandLineOption json(u"json"_s, u"print JSON"_s);
+    parser.addOption(json);
+    if (const int code = context.parse(parser, u"campaign stats"_s, args); code >= 0)
+        return code;
+    qint64 id = 0;
+    if (parser.positionalArguments().size() != 1 || !parseId(parser.positionalArguments().at(0), &id))
+        return context.fail(u"campaign stats needs one campaign ID"_s, CommandContext::Usage);
+    const auto workspace = context.openWorkspace(Workspace::OpenMode::OpenExisting);
+    if (!workspace)
+        return CommandContext::Failure;
+    QString error;
+    const std::optional<CampaignStats> s = CampaignStats::compute(*workspace, id, &error);
+    if (!s)
+        return context.fail(error);
+    QTextStream &out = context.out();
+    if (parser.isSet(json)) {
+        out << QJsonDocument(s->toJson()).toJson(QJsonDocument::Indented);
+        return CommandContext::Success;
+    }
+    const auto percent = [](double rate) { return QString::number(rate * 100, 'f', 1) + u'%'; };
+    out << s->name << "\n  total " << s->total << ", sent " << s->sent << ", failed " << s->failed << ", unknown "
+        << s->unknown << "\n  opened " << s->opened << " (" << percent(s->openRate()) << "), clicked " << s->clicked
+        << " (" << percent(s->clickRate()) << ")\n  machine opens " << s->machineOpens << ", machine clicks "
+        << s->machineClicks << "\n  unsubscribed " << s->unsubscribed << ", conversions " << s->conversions << '\n';
+    for (const CampaignStats::Revenue &r : s->revenue)
+        out << "  revenue " << r.amount << ' ' << r.currency << (r.perClick.isEmpty() ? QString() : u" ("_s + r.perClick + u" per click)"_s) << '\n';
+    for (const CampaignStats::Reason &r : s->failureReasons)
+        out << "  failed " << r.count << "× " << r.reason << '\n';
+    for (const CampaignStats::Link &l : s->links)
+        out << "  link " << l.url << ": " << l.clicks << " clicks, " << l.uniqueClicks << " unique, " << l.machineClicks
+            << " machine\n";
+    return CommandContext::Success;
+}
+
+int CampaignCommand::reclassify(CommandContext &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Classifies every open and click of the campaign again from the stored "
+                                     "evidence, with the current insight.* settings."_s);
+    parser.addPositionalArgument(u"id"_s, u"the campaign"_s);
+    if (const int code = context.parse(parser, u"campaign reclassify"_s, args); code >= 0)
+        return code;
+    qint64 id = 0;
+    if (parser.positionalArguments().size() != 1 || !parseId(parser.positionalArguments().at(0), &id))
+        return context.fail(u"campaign reclassify needs one campaign ID"_s, CommandContext::Usage);
+    const auto workspace = context.openWorkspace(Workspace::OpenMode::OpenExisting);
+    if (!workspace)
+        return CommandContext::Failure;
+    InsightEngine engine(*workspace, InsightConfig::fromWorkspace(*workspace));
+    QString error;
+    const auto result = engine.reclassifyCampaign(id, QDateTime::currentMSecsSinceEpoch(), &error);
+    if (!result)
+        return context.fail(error);
+    context.out() << "Reclassified campaign " << id << ": " << result->events << " verdicts changed over "
+                  << result->deliveries << " deliveries; " << result->rulesApplied << " rules applied\n";
+    return CommandContext::Success;
+}
 
 const CommandRegistration registration{u"campaign"_s, [] { return std::make_unique<CampaignCommand>(); }};
 

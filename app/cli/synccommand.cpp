@@ -70,7 +70,10 @@ public:
         poller.setMaxFailures(maxFailures);
         InsightEngine engine(*workspace, InsightConfig::fromWorkspace(*workspace));
         QTextStream &out = context.out();
-        QObject::connect(&engine, &InsightEngine::hotLeadAlert, [&out](const HotLeadAlert &alert) {
+        // With --json, stdout carries only the summary object.
+        QTextStream &alerts = parser.isSet(json) ? context.err() : out;
+        QObject::connect(&engine, &InsightEngine::hotLeadAlert, [&alerts](const HotLeadAlert &alert) {
+            QTextStream &out = alerts;
             out << "Hot lead: " << alert.email << " (score " << QString::number(alert.score, 'f', 1) << "): "
                 << alert.reason << '\n';
             out.flush();

@@ -20,6 +20,12 @@ struct KnownDelivery
     QVariant lead;
 };
 
+/** The event columns are NOT NULL: a field the relay left out is stored as ''. */
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(u""_s) : QVariant(value);
+}
+
 bool run(QSqlQuery &query, QString *error)
 {
     if (query.exec())
@@ -105,10 +111,10 @@ std::optional<IngestResult> EventIngestor::ingest(const RelayEventPage &page, QS
             findClick.finish();
         }
         for (const QVariant &v : {QVariant(e.id), QVariant(d.row), QVariant(d.campaign), d.lead,
-                                  QVariant(static_cast<int>(e.type)), QVariant(e.link), QVariant(e.url),
-                                  QVariant(e.clickId), QVariant(e.value), QVariant(e.currency),
-                                  QVariant(e.conversion), QVariant(e.timeMs), QVariant(e.method), QVariant(e.ip),
-                                  QVariant(e.userAgent), QVariant(e.scanner), QVariant(e.head ? 1 : 0),
+                                  QVariant(static_cast<int>(e.type)), QVariant(e.link), text(e.url),
+                                  text(e.clickId), text(e.value), text(e.currency), text(e.conversion),
+                                  QVariant(e.timeMs), text(e.method), text(e.ip), text(e.userAgent),
+                                  text(e.scanner), QVariant(e.head ? 1 : 0),
                                   QVariant(e.ageSeconds), QVariant(e.appleMpp ? 1 : 0), clickEvent})
             insert.addBindValue(v);
         if (!run(insert, error))

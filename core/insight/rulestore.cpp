@@ -10,6 +10,16 @@ using namespace Qt::StringLiterals;
 
 namespace leadtrail {
 
+namespace {
+
+/** The columns are NOT NULL: an unset pattern or argument is stored as ''. */
+QVariant notNull(const QString &value)
+{
+    return value.isNull() ? QVariant(u""_s) : QVariant(value);
+}
+
+} // namespace
+
 RuleStore::RuleStore(const Workspace &workspace) : m_workspace(workspace) {}
 
 QList<Rule> RuleStore::list() const
@@ -91,10 +101,10 @@ bool RuleStore::add(Rule &rule, QString *error)
                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     query.addBindValue(rule.name);
     query.addBindValue(Rule::triggerName(rule.trigger));
-    query.addBindValue(rule.pattern.trimmed());
+    query.addBindValue(notNull(rule.pattern.trimmed()));
     query.addBindValue(rule.campaignId > 0 ? QVariant(rule.campaignId) : QVariant(QMetaType::fromType<qint64>()));
     query.addBindValue(Rule::actionName(rule.action));
-    query.addBindValue(rule.argument);
+    query.addBindValue(notNull(rule.argument));
     query.addBindValue(rule.enabled ? 1 : 0);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!query.exec()) {
