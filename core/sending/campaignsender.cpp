@@ -3,15 +3,17 @@
 #include "campaign/smtptransport.h"
 #include "protocol/token.h"
 #include "sending/campaignstore.h"
+#include "sending/deliveryleads.h"
 #include "sending/deliveryrenderer.h"
 #include "campaign/signedtrackinglinks.h"
 #include "store/lead.h"
-#include "store/leadstore.h"
 #include "store/workspace.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QLockFile>
+#include <QSqlDatabase>
+#include <QSqlError>
 
 #include <chrono>
 
@@ -50,17 +52,6 @@ std::optional<MimeBuilder::Mailbox> senderOf(const Campaign &campaign, const Sen
         return std::nullopt;
     }
     return from;
-}
-
-Lead leadFor(const LeadStore &leads, const Delivery &delivery)
-{
-    if (delivery.leadId) {
-        if (std::optional<Lead> lead = leads.find(delivery.leadId))
-            return *lead;
-    }
-    Lead lead; // deleted since the freeze: the snapshot address is all there is
-    lead.email = delivery.email;
-    return lead;
 }
 
 } // namespace
@@ -194,7 +185,7 @@ void CampaignSender::requestStop(StopReason reason, const QString &message)
     m_wake.notify_all();
 }
 
-std::optional<Delivery> CampaignSender::takeJob(CampaignStore &store, qint64 *waitMs)
+std::optional<CampaignSender::Job> CampaignSender::takeJob(CampaignStore &store, qint64 *waitMs)
 {
     std::lock_guard lock(m_mutex);
     *waitMs = 0;
@@ -214,9 +205,15 @@ std::optional<Delivery> CampaignSender::takeJob(CampaignStore &store, qint64 *wa
         }
     }
     if (m_queue.empty()) {
+        QList<Delivery> batch;
         for (Delivery &delivery : store.due(m_campaignId, fromMs(now), batchSize + int(m_claimed.size()))) {
             if (!m_claimed.count(delivery.rowId))
-                m_queue.push_back(std::move(delivery));
+                batch.append(std::move(delivery));
+        }
+        QHash<qint64, Lead> leads = DeliveryLeads::read(m_workspace, batch);
+        for (Delivery &delivery : batch) {
+            Lead lead = leads.take(delivery.rowId);
+            m_queue.push_back({std::move(delivery), std::move(lead)});
         }
     }
     if (m_queue.empty()) {
@@ -235,10 +232,10 @@ std::optional<Delivery> CampaignSender::takeJob(CampaignStore &store, qint64 *wa
         }
         return std::nullopt;
     }
-    Delivery delivery = std::move(m_queue.front());
+    Job job = std::move(m_queue.front());
     m_queue.pop_front();
-    m_claimed.insert(delivery.rowId);
-    return delivery;
+    m_claimed.insert(job.delivery.rowId);
+    return job;
 }
 
 void CampaignSender::finishJob(qint64 rowId)
@@ -254,14 +251,27 @@ void CampaignSender::work()
     // Scoped: its prepared statements must be gone before the connection is released.
     std::optional<CampaignStore> ownStore(std::in_place, m_workspace);
     CampaignStore &store = *ownStore;
+    // The last delivery's outcome, written with the next delivery's `sending`
+    // or, before this worker waits or stops, alone.
+    std::optional<Outcome> pending;
+    const auto writePending = [&] {
+        if (!pending)
+            return;
+        recordOutcome(*pending, store);
+        finishJob(pending->rowId);
+        pending.reset();
+        m_wake.notify_all();
+    };
     while (!m_stop) {
         qint64 waitMs = 0;
-        std::optional<Delivery> job = takeJob(store, &waitMs);
+        std::optional<Job> job = takeJob(store, &waitMs);
         if (!job) {
+            writePending();
             std::unique_lock lock(m_mutex);
             m_wake.wait_for(lock, std::chrono::milliseconds(waitMs), [this] { return m_stop.load(); });
             continue;
         }
+        const qint64 rowId = job->delivery.rowId;
         // A slot under the rate caps, or a pause at the day's cap.
         bool granted = false;
         while (!m_stop) {
@@ -270,6 +280,11 @@ void CampaignSender::work()
             if (decision.granted) {
                 granted = true;
                 break;
+            }
+            if (pending) { // about to wait: the outcome must not wait with us
+                lock.unlock();
+                writePending();
+                continue;
             }
             if (decision.dailyCap) {
                 const QDateTime resume = QDateTime::currentDateTime().addMSecs(decision.waitMs);
@@ -286,83 +301,113 @@ void CampaignSender::work()
                             [this] { return m_stop.load(); });
         }
         if (!granted) {
+            writePending();
             std::lock_guard lock(m_mutex);
-            m_claimed.erase(job->rowId); // still queued in the database: the next run takes it
+            m_claimed.erase(rowId); // still queued in the database: the next run takes it
             break;
         }
-        sendOne(*job, *transport, store);
-        finishJob(job->rowId);
-        m_wake.notify_all();
+        pending = sendOne(*job, std::move(pending), *transport, store);
+        if (!pending) {
+            finishJob(rowId);
+            m_wake.notify_all();
+        }
     }
+    writePending();
     transport->close();
     ownStore.reset();
     m_workspace.releaseThreadConnection();
     --m_working;
 }
 
-void CampaignSender::sendOne(const Delivery &delivery, MailTransport &transport, CampaignStore &store)
+std::optional<CampaignSender::Outcome> CampaignSender::sendOne(const Job &job, std::optional<Outcome> previous,
+                                                             MailTransport &transport, CampaignStore &store)
 {
-    const LeadStore leads(m_workspace);
+    const Delivery &delivery = job.delivery;
     const std::optional<protocol::DeliveryId> id = protocol::DeliveryId::fromHex(delivery.deliveryId.toStdString());
     QString error;
     std::optional<DeliveryRenderer::Rendered> rendered;
     if (id) {
         SignedTrackingLinks links(m_config.relayUrl, *id, m_config.signingKey, nowMs() / 1000);
-        rendered = m_renderer->render(leadFor(leads, delivery), delivery.email, links, &error);
+        rendered = m_renderer->render(job.lead, delivery.email, links, &error);
     } else {
         error = u"the delivery id \"%1\" is damaged"_s.arg(delivery.deliveryId);
     }
 
-    // queued → sending, committed before the server hears anything.
-    if (!store.markSending(delivery.rowId, rendered ? rendered->messageId : QString(), &error)) {
+    // queued → sending, committed before the server hears anything; in the
+    // same transaction as the previous delivery's outcome, when there is one.
+    QSqlDatabase db = m_workspace.database();
+    const bool together = previous && db.transaction();
+    if (previous)
+        recordOutcome(*previous, store);
+    bool marked = store.markSending(delivery.rowId, rendered ? rendered->messageId : QString(), &error);
+    if (together && !db.commit()) {
+        error = db.lastError().text();
+        db.rollback();
+        marked = false; // not durable: this delivery must not reach the server
+        recordOutcome(*previous, store); // alone, so it is not lost
+    }
+    if (previous) {
+        finishJob(previous->rowId);
+        m_wake.notify_all();
+    }
+    if (!marked) {
         // Taken or cancelled meanwhile; nothing was sent.
         qInfo("delivery %lld skipped: %s", delivery.rowId, qPrintable(error));
-        return;
+        return std::nullopt;
     }
     if (!rendered) {
         store.markFailed(delivery.rowId, 0, QString(), u"cannot render the message: "_s + error, &error);
-        return;
+        return std::nullopt;
     }
-    const int attempt = delivery.attempts + 1;
+    Outcome outcome;
+    outcome.rowId = delivery.rowId;
+    outcome.attempt = delivery.attempts + 1;
     transport.setBeforeFinalDot([&] { return store.markFinalDot(delivery.rowId, nullptr); });
-    const MailTransport::Result result = transport.send(rendered->envelopeFrom, delivery.email, rendered->message);
+    outcome.result = transport.send(rendered->envelopeFrom, delivery.email, rendered->message);
     transport.setBeforeFinalDot({});
+    outcome.atMs = nowMs();
 
-    bool connectionTrouble = false;
-    bool written = false;
-    switch (result.outcome) {
-    case MailTransport::Outcome::Sent:
-        written = store.markSent(delivery.rowId, result.code, result.reply, fromMs(nowMs()), &error);
-        break;
-    case MailTransport::Outcome::Permanent:
-        written = store.markFailed(delivery.rowId, result.code, result.reply, result.reply, &error);
-        break;
-    case MailTransport::Outcome::Unknown:
-        written = store.markUnknown(delivery.rowId, result.reply, &error);
-        break;
-    case MailTransport::Outcome::ConnectionFailed:
-        connectionTrouble = true;
-        [[fallthrough]];
-    case MailTransport::Outcome::Transient:
-        if (attempt >= m_config.maxAttempts) {
-            written = store.markFailed(delivery.rowId, result.code, result.reply,
-                                       u"gave up after %1 attempts: %2"_s.arg(attempt).arg(result.reply), &error);
-        } else {
-            written = store.markRetry(delivery.rowId, result.code, result.reply,
-                                      fromMs(nowMs() + m_config.backoffMs(attempt)), &error);
-        }
-        break;
-    }
-    if (!written) // the row stays in `sending`: the next start settles it by its smtp_phase
-        qWarning("delivery %lld: cannot record the outcome: %s", delivery.rowId, qPrintable(error));
-
+    const bool connectionTrouble = outcome.result.outcome == MailTransport::Outcome::ConnectionFailed;
     std::lock_guard lock(m_mutex);
     m_connectionFailures = connectionTrouble ? m_connectionFailures + 1 : 0;
     if (m_connectionFailures >= m_config.maxConnectionFailures && m_stopReason == StopReason::None) {
         m_stopReason = StopReason::Pause;
-        m_stopMessage = u"the SMTP server cannot be used: %1"_s.arg(result.reply);
+        m_stopMessage = u"the SMTP server cannot be used: %1"_s.arg(outcome.result.reply);
         m_stop = true;
     }
+    return outcome;
+}
+
+void CampaignSender::recordOutcome(const Outcome &outcome, CampaignStore &store)
+{
+    const MailTransport::Result &result = outcome.result;
+    const qint64 rowId = outcome.rowId;
+    QString error;
+    bool written = false;
+    switch (result.outcome) {
+    case MailTransport::Outcome::Sent:
+        written = store.markSent(rowId, result.code, result.reply, fromMs(outcome.atMs), &error);
+        break;
+    case MailTransport::Outcome::Permanent:
+        written = store.markFailed(rowId, result.code, result.reply, result.reply, &error);
+        break;
+    case MailTransport::Outcome::Unknown:
+        written = store.markUnknown(rowId, result.reply, &error);
+        break;
+    case MailTransport::Outcome::ConnectionFailed:
+    case MailTransport::Outcome::Transient:
+        if (outcome.attempt >= m_config.maxAttempts) {
+            written = store.markFailed(rowId, result.code, result.reply,
+                                       u"gave up after %1 attempts: %2"_s.arg(outcome.attempt).arg(result.reply),
+                                       &error);
+        } else {
+            written = store.markRetry(rowId, result.code, result.reply,
+                                      fromMs(outcome.atMs + m_config.backoffMs(outcome.attempt)), &error);
+        }
+        break;
+    }
+    if (!written) // the row stays in `sending`: the next start settles it by its smtp_phase
+        qWarning("delivery %lld: cannot record the outcome: %s", rowId, qPrintable(error));
 }
 
 void CampaignSender::poll()

@@ -6,6 +6,7 @@
 #include "sending/ratelimiter.h"
 #include "sending/senderconfig.h"
 #include "sending/sendprogress.h"
+#include "store/lead.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -30,7 +31,6 @@ namespace leadtrail {
 class CampaignStore;
 class DeliveryRenderer;
 class Workspace;
-struct Lead;
 
 /**
  * Sends one campaign: freezes its audience when it is a draft, then hands
@@ -44,6 +44,13 @@ struct Lead;
  * final dot of DATA; then `sent`, `queued` again (4xx or connection trouble,
  * with exponential backoff, up to maxAttempts), `failed` (5xx, with the
  * server's text) or `unknown` (the connection died after the final dot).
+ * To save a commit per message, a worker records a delivery's outcome in the
+ * same transaction that marks its next delivery `sending` (before that one's
+ * MAIL FROM, so every step keeps its order); when no next delivery is ready
+ * at once (none queued, a rate cap, a stop) the outcome is written alone
+ * before the worker waits. Until it is written the row stays `sending` with
+ * smtp_phase 1, which the restart rule below settles as `unknown`: at most
+ * one such row per connection, never resent.
  *
  * The restart rule: a delivery found in `sending` when a campaign starts was
  * left by a sender that died. With smtp_phase 0 its final dot was never
@@ -100,10 +107,32 @@ signals:
 private:
     enum class StopReason { None, Done, Pause, Cancel, External };
 
+    /** A delivery and its lead, read with its batch. */
+    struct Job
+    {
+        Delivery delivery;
+        Lead lead;
+    };
+    /** A delivery's SMTP result, not yet written to the database. */
+    struct Outcome
+    {
+        qint64 rowId = 0;
+        int attempt = 0;
+        MailTransport::Result result;
+        qint64 atMs = 0;
+    };
+
     void work();
-    std::optional<Delivery> takeJob(CampaignStore &store, qint64 *waitMs);
+    std::optional<Job> takeJob(CampaignStore &store, qint64 *waitMs);
     void finishJob(qint64 rowId);
-    void sendOne(const Delivery &delivery, MailTransport &transport, CampaignStore &store);
+    /**
+     * Marks @p job `sending` (committed together with @p previous, the
+     * worker's unwritten outcome, which is then written and finished) and
+     * sends it. Its outcome, to be written; nullopt when nothing was sent.
+     */
+    std::optional<Outcome> sendOne(const Job &job, std::optional<Outcome> previous, MailTransport &transport,
+                                   CampaignStore &store);
+    void recordOutcome(const Outcome &outcome, CampaignStore &store);
     void requestStop(StopReason reason, const QString &message);
     void poll();
     void wrapUp();
@@ -121,7 +150,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::unique_ptr<RateLimiter> m_limiter;
-    std::deque<Delivery> m_queue;
+    std::deque<Job> m_queue;
     std::set<qint64> m_claimed;
     qint64 m_lastStateCheck = 0;
     int m_connectionFailures = 0;
