@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -234,8 +235,14 @@ void MainWindow::openLead(qint64 leadId)
 
 void MainWindow::syncNow()
 {
-    if (!m_poller || m_poller->isRunning())
+    if (!m_poller)
         return;
+    if (m_poller->isRunning()) {
+        // Asked again (Test, a new pairing): start over with the settings as
+        // they are now, rather than wait out the backoff of an old attempt.
+        const QSignalBlocker blocker(m_poller.get());
+        m_poller->stop();
+    }
     QString error;
     m_paired = m_poller->configureFromWorkspace(&error);
     if (!m_paired) {
