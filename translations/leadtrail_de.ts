@@ -1367,16 +1367,8 @@
         <translation>Abgemeldet: %1 · Conversions: %2 · Umsatz: %3</translation>
     </message>
     <message>
-        <source>Opens and clicks per hour after sending</source>
-        <translation>Öffnungen und Klicks pro Stunde nach dem Versand</translation>
-    </message>
-    <message>
         <source>Opens</source>
         <translation>Öffnungen</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>Stunden</translation>
     </message>
     <message>
         <source>This lead was deleted.</source>
@@ -1385,6 +1377,10 @@
     <message>
         <source>The activity cannot be shown: %1</source>
         <translation>Die Aktivität kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>hours after sending</source>
+        <translation>Stunden nach dem Versand</translation>
     </message>
 </context>
 <context>

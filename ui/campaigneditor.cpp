@@ -316,6 +316,8 @@ Campaign CampaignEditor::campaign() const
 
 void CampaignEditor::scheduleRefresh()
 {
+    // An error about the previous text no longer applies to the new one.
+    showError({});
     m_confirmBar->hide();
     m_refreshDelay->start();
 }

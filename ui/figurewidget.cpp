@@ -19,7 +19,9 @@ FigureWidget::FigureWidget(const QString &caption, const QString &accent, QWidge
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(0);
     auto *title = new QLabel(caption, this);
-    title->setForegroundRole(QPalette::PlaceholderText);
+    QFont small = title->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    title->setFont(small);
     m_value = new QLabel(u"–"_s, this);
     m_value->setObjectName(u"value"_s);
     QFont big = m_value->font();
@@ -27,7 +29,7 @@ FigureWidget::FigureWidget(const QString &caption, const QString &accent, QWidge
     big.setBold(true);
     m_value->setFont(big);
     m_note = new QLabel(this);
-    m_note->setForegroundRole(QPalette::PlaceholderText);
+    m_note->setFont(small);
     layout->addWidget(title);
     layout->addWidget(m_value);
     layout->addWidget(m_note);

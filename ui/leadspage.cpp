@@ -115,6 +115,14 @@ void LeadsPage::reload()
     updateCount();
 }
 
+void LeadsPage::refresh()
+{
+    const qint64 shown = m_detail->leadId();
+    m_model->reload();
+    if (shown > 0)
+        openLead(shown);
+}
+
 void LeadsPage::fillFilterChoices()
 {
     auto refill = [](QComboBox *box, const QString &all, const QStringList &values) {

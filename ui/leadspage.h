@@ -35,6 +35,8 @@ public:
     LeadDetailPanel *detail() const { return m_detail; }
     QLineEdit *searchField() const { return m_search; }
 
+    /** Fetches the rows again keeping the lead in view selected (after a sync changed scores or stages). */
+    void refresh();
     /** Reloads lists and filters, e.g. after an import. */
     void reload();
 

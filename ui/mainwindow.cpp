@@ -273,7 +273,7 @@ void MainWindow::refreshPages()
     if (m_hotLeadsPage && m_pages->currentWidget() == m_hotLeadsPage)
         m_hotLeadsPage->reload();
     if (m_leadsPage)
-        m_leadsPage->detail()->reloadLead();
+        m_leadsPage->refresh();
 }
 
 QString MainWindow::syncStatusText() const

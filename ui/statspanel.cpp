@@ -1,11 +1,13 @@
 #include "statspanel.h"
 
 #include "figurewidget.h"
+#include "theme.h"
 #include "recipienttablemodel.h"
 #include "timelineview.h"
 #include "insight/campaignrecipients.h"
 #include "insight/leadtimeline.h"
 
+#include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -103,6 +105,7 @@ StatsPanel::StatsPanel(const Workspace &workspace, QWidget *parent)
     m_links = new QTableWidget(0, 4, top);
     m_links->setAccessibleName(tr("Clicks per link"));
     m_links->setHorizontalHeaderLabels({tr("Link"), tr("Clicks"), tr("Unique"), tr("Machine")});
+    m_links->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_links->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_links->verticalHeader()->hide();
     m_links->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -110,6 +113,7 @@ StatsPanel::StatsPanel(const Workspace &workspace, QWidget *parent)
     top->addWidget(m_links);
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
+    top->setSizes({520, 420});
 
     auto *bottom = new QSplitter(Qt::Horizontal, splitter);
     auto *recipientsBox = new QWidget(bottom);
@@ -238,12 +242,14 @@ void StatsPanel::reload()
 void StatsPanel::fillChart()
 {
     auto *chart = new QChart;
-    chart->setTitle(tr("Opens and clicks per hour after sending"));
+    chart->setTitle(tr("Opens and clicks per hour"));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setBackgroundVisible(false);
-    chart->setTheme(palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark
-                                                                        : QChart::ChartThemeLight);
+    chart->setTheme(Theme::isDark() ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundVisible(false);
+    const QBrush text = QApplication::palette().brush(QPalette::WindowText);
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelBrush(text);
     auto *opens = new QBarSet(tr("Opens"));
     auto *clicks = new QBarSet(tr("Clicks"));
     opens->setColor(QColor(0x8e, 0x44, 0xad));
@@ -253,7 +259,7 @@ void StatsPanel::fillChart()
     // A row per hour, gaps filled, up to two days: beyond that a chart of
     // empty hours says nothing.
     const qint64 last = m_stats && !m_stats->hours.isEmpty() ? qMin<qint64>(m_stats->hours.constLast().hour, 47) : 0;
-    for (qint64 h = 0; h <= qMax<qint64>(last, 11); ++h) {
+    for (qint64 h = 0; h <= qMax<qint64>(last, 5); ++h) {
         qint64 o = 0;
         qint64 c = 0;
         if (m_stats) {
@@ -275,11 +281,15 @@ void StatsPanel::fillChart()
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(hours);
-    x->setTitleText(tr("hours"));
+    x->setTitleText(tr("hours after sending"));
     auto *y = new QValueAxis;
     y->setRange(0, double(top));
     y->setLabelFormat(u"%d"_s);
     y->setTickCount(int(qMin<qint64>(top, 4)) + 1);
+    for (QAbstractAxis *axis : std::initializer_list<QAbstractAxis *>{x, y}) {
+        axis->setLabelsBrush(text);
+        axis->setTitleBrush(text);
+    }
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
