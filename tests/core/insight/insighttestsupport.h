@@ -1,18 +1,13 @@
 #pragma once
 
-// Shared by the insight tests: a real relay config in a temporary folder and
-// real HTTP requests (Poco's client) against the relay on loopback.
+// Shared by the insight tests: the relay tests' config, adapted, and real
+// HTTP requests (Poco's client) to absolute URLs on loopback.
 
-#include "relayconfig.h"
+#include "relaytestsupport.h"
 
 #include <map>
 #include <string>
 
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
-#include <Poco/String.h>
 #include <Poco/URI.h>
 
 namespace insighttest {
@@ -20,30 +15,37 @@ namespace insighttest {
 constexpr const char *browserUa =
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
 constexpr const char *scannerUa = "Mozilla/5.0 (compatible; Mimecast URL Protect; +https://www.mimecast.com)";
-constexpr const char *apiKey = "insight-test-api-key-0123456789";
-constexpr const char *postbackKey = "insight-test-postback-key-0123456789";
 
 inline leadtrail::protocol::SigningKey signingKey()
 {
     return {7, std::string(32, 'k')};
 }
 
-/** A relay on 127.0.0.1, port 0, storing in @p dir; loopback is a trusted proxy so X-Forwarded-For works. */
+/**
+ * The relay tests' config (port 0, store in @p dir), signing with signingKey(),
+ * and with loopback as a trusted proxy so X-Forwarded-For can carry an Apple
+ * Mail Privacy Protection address.
+ */
 inline leadtrail::relay::RelayConfig relayConfig(const std::string &dir)
 {
-    leadtrail::relay::RelayConfig c;
-    c.publicUrl = "http://127.0.0.1";
-    c.bindAddress = "127.0.0.1";
-    c.port = 0;
+    leadtrail::relay::RelayConfig c = relaytest::testConfig(dir);
     c.keyring.add(signingKey());
-    c.apiKey = apiKey;
-    c.postbackKey = postbackKey;
-    c.fallbackUrl = "https://fallback.example/";
-    c.storePath = dir + "/events.sqlite";
-    c.dataDir = LEADTRAIL_SOURCE_DIR "/relay/data";
     c.trustedProxies = {"127.0.0.1/32"};
     c.maxThreads = 16;
     return c;
+}
+
+/** The API and postback keys of relayConfig(). */
+inline const std::string &apiKey()
+{
+    static const std::string key = relaytest::testConfig({}).apiKey;
+    return key;
+}
+
+inline const std::string &postbackKey()
+{
+    static const std::string key = relaytest::testConfig({}).postbackKey;
+    return key;
 }
 
 struct Reply

@@ -153,7 +153,7 @@ private:
     {
         RelayPoller own(*m_ws);
         RelayPoller &p = poller ? *poller : own;
-        p.setRelay(QUrl(m_relayBase), QString::fromLatin1(insighttest::apiKey));
+        p.setRelay(QUrl(m_relayBase), QString::fromStdString(insighttest::apiKey()));
         p.setPageSize(7); // several pages, so page boundaries are crossed
         QSignalSpy finished(&p, &RelayPoller::finished);
         p.start(RelayPoller::Mode::UntilCaughtUp);
@@ -261,7 +261,7 @@ private slots:
         QCOMPARE(get(alice.clicks.value(demo)).status, 302);
         const insighttest::Reply conversion =
             insighttest::hit("GET", s(m_relayBase + u"/p?cid=%1&value=49.90&currency=EUR&event=purchase&key=%2"_s.arg(
-                                          cid, QString::fromLatin1(insighttest::postbackKey))),
+                                          cid, QString::fromStdString(insighttest::postbackKey()))),
                              insighttest::browserUa);
         QVERIFY2(conversion.status < 300, conversion.body.c_str());
 
@@ -456,7 +456,7 @@ private slots:
         // The relay delivers at least once: ingest its first page again, twice over.
         QNetworkAccessManager network;
         QNetworkRequest request(QUrl(m_relayBase + u"/api/v1/events?after=0&limit=100"_s));
-        request.setRawHeader("Authorization", QByteArray("Bearer ") + insighttest::apiKey);
+        request.setRawHeader("Authorization", QByteArray("Bearer ") + QByteArray::fromStdString(insighttest::apiKey()));
         QNetworkReply *reply = network.get(request);
         QSignalSpy done(reply, &QNetworkReply::finished);
         QVERIFY(done.wait(30000));

@@ -83,7 +83,7 @@ private slots:
         protocol::PairingInfo info;
         info.publicUrl = "http://127.0.0.1:" + std::to_string(m_relay->port());
         info.signingKey = insighttest::signingKey();
-        info.apiKey = insighttest::apiKey;
+        info.apiKey = insighttest::apiKey();
         const Run pair = cli({u"relay"_s, u"pair"_s, u"-"_s}, QByteArray::fromStdString(protocol::formatPairingCode(info)));
         QVERIFY2(pair.code == 0, pair.err.constData());
         // A quick workspace: classify at once and call a lead hot at 5 points.
