@@ -1,5 +1,7 @@
 #include "campaign/mimebuilder.h"
 
+#include <array>
+
 #include <QHostAddress>
 #include <QRandomGenerator>
 #include <QUrl>
@@ -102,9 +104,23 @@ void appendQuotedPrintable(QByteArray &out, const QByteArray &utf8)
     char *o = out.data() + start;
     const char *p = utf8.constData();
     const char *const end = p + utf8.size();
+    // Printable ASCII but '=': copied as is, unless at a line's start (a
+    // dot) or where a soft break is due; the common case takes one test.
+    static const std::array<bool, 256> printable = [] {
+        std::array<bool, 256> table{};
+        for (int c = 33; c <= 126; ++c)
+            table[std::size_t(c)] = c != '=';
+        return table;
+    }();
     int column = 0;
     while (p < end) {
         const auto b = static_cast<unsigned char>(*p);
+        if (printable[b] && column > 0 && column < maxBodyLine - 2) {
+            *o++ = char(b);
+            ++p;
+            ++column;
+            continue;
+        }
         if (b == '\r' || b == '\n') { // CRLF, CR or LF: one line end
             p += (b == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
             *o++ = '\r';
