@@ -25,7 +25,12 @@ void ClickHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Ne
     const bool kindOk = token.ok()
         && (token.fields.kind == protocol::TokenKind::Click || token.fields.kind == protocol::TokenKind::Decoy);
     // Checked before storing: a destination we would not redirect to is a bad token.
-    std::optional<std::string> location = kindOk ? redirectLocation(token.fields.url) : std::nullopt;
+    // A decoy signed without a destination (the sender's default) is still a
+    // decoy hit, the evidence classification needs; it leads to the fallback page.
+    const bool bareDecoy = kindOk && token.fields.kind == protocol::TokenKind::Decoy && token.fields.url.empty();
+    std::optional<std::string> location = bareDecoy ? std::optional<std::string>(config.fallbackUrl)
+                                        : kindOk    ? redirectLocation(token.fields.url)
+                                                    : std::nullopt;
     if (!location) {
         m_context.metrics().countBadToken(m_endpoint);
         redirect(response, config.fallbackUrl);
