@@ -12,6 +12,7 @@
 #include "store/leadstore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -339,11 +340,21 @@ private:
             err << '\r' << CampaignSender::progressLine(progress) << "\x1b[K";
             err.flush();
         });
+        QDateTime resumeAt;
+        QObject::connect(&sender, &CampaignSender::resumeScheduled,
+                         [&resumeAt](qint64, const QDateTime &at) { resumeAt = at; });
         QObject::connect(&sender, &CampaignSender::finished,
                          [&](qint64, CampaignState state, const QString &message) {
                              err << '\n';
                              context.out() << "Campaign " << id << " is " << Campaign::stateName(state)
                                            << (message.isEmpty() ? QString() : u": "_s + message) << '\n';
+                             if (state == CampaignState::Paused && sender.isResumeScheduled()) {
+                                 context.out() << "Waiting to go on by itself at "
+                                               << resumeAt.toString(u"yyyy-MM-dd HH:mm:ss"_s)
+                                               << " (Ctrl-C stops waiting; the campaign stays paused)\n";
+                                 context.out().flush();
+                                 return;
+                             }
                              if (state != CampaignState::Sent)
                                  exitCode = CommandContext::Failure;
                              QCoreApplication::exit(0);

@@ -68,6 +68,9 @@ CampaignSender::CampaignSender(const Workspace &workspace, SenderConfig config, 
     }
     m_pollTimer.setInterval(250);
     connect(&m_pollTimer, &QTimer::timeout, this, &CampaignSender::poll);
+    m_resumeTimer.setSingleShot(true);
+    m_resumeTimer.setTimerType(Qt::VeryCoarseTimer);
+    connect(&m_resumeTimer, &QTimer::timeout, this, &CampaignSender::resumeAfterDailyCap);
 }
 
 CampaignSender::~CampaignSender()
@@ -108,11 +111,26 @@ bool CampaignSender::start(qint64 campaignId, QString *error)
     const std::optional<MimeBuilder::Mailbox> from = senderOf(*campaign, m_config, error);
     if (!from)
         return fail(*error);
+    if (campaign->state == CampaignState::Sent || campaign->state == CampaignState::Cancelled)
+        return fail(u"campaign %1 is %2; there is nothing to send"_s.arg(campaignId).arg(
+            Campaign::stateName(campaign->state)));
+    {
+        // What fails for one recipient because of the campaign or the settings
+        // (relay URL, sender, template) fails for all: find out before the
+        // audience is frozen, not by failing every delivery.
+        const DeliveryRenderer preflight(*campaign, *from, store.customFieldNames());
+        SignedTrackingLinks links(m_config.relayUrl, protocol::DeliveryId::random(), m_config.signingKey,
+                                  nowMs() / 1000);
+        Lead sample;
+        sample.email = from->address;
+        QString why;
+        if (!preflight.render(sample, from->address, links, &why))
+            return fail(u"campaign %1 cannot be rendered: %2"_s.arg(campaignId).arg(why));
+    }
     switch (campaign->state) {
     case CampaignState::Sent:
     case CampaignState::Cancelled:
-        return fail(u"campaign %1 is %2; there is nothing to send"_s.arg(campaignId).arg(
-            Campaign::stateName(campaign->state)));
+        break; // handled above
     case CampaignState::Draft: {
         QString message;
         if (!store.freeze(campaignId, &message))
@@ -148,6 +166,8 @@ bool CampaignSender::start(qint64 campaignId, QString *error)
     m_connectionFailures = 0;
     m_stopReason = StopReason::None;
     m_stopMessage.clear();
+    m_dailyCapWaitMs = -1;
+    m_resumeTimer.stop();
     m_stop = false;
     m_rateSamples.clear();
     m_progress = {};
@@ -164,12 +184,39 @@ bool CampaignSender::start(qint64 campaignId, QString *error)
 
 void CampaignSender::pause(const QString &reason)
 {
+    m_resumeTimer.stop();
+    {
+        std::lock_guard lock(m_mutex);
+        m_dailyCapWaitMs = -1; // the user's pause wins over tomorrow's resume
+    }
     requestStop(StopReason::Pause, reason.isEmpty() ? u"paused by the user"_s : reason);
 }
 
 void CampaignSender::cancel()
 {
+    if (m_resumeTimer.isActive() && !isRunning()) {
+        // Paused at the daily cap, waiting for tomorrow: cancel what is left now.
+        m_resumeTimer.stop();
+        QString error;
+        CampaignStore store(m_workspace);
+        store.cancel(m_campaignId, &error);
+        const std::optional<Campaign> campaign = store.find(m_campaignId);
+        emit finished(m_campaignId, campaign ? campaign->state : CampaignState::Cancelled,
+                      error.isEmpty() ? u"cancelled by the user"_s : error);
+        return;
+    }
+    m_resumeTimer.stop();
     requestStop(StopReason::Cancel, u"cancelled by the user"_s);
+}
+
+void CampaignSender::resumeAfterDailyCap()
+{
+    const std::optional<Campaign> campaign = CampaignStore(m_workspace).find(m_campaignId);
+    if (!campaign || campaign->state != CampaignState::Paused)
+        return; // resumed, cancelled or sent by someone else meanwhile
+    QString error;
+    if (!start(m_campaignId, &error))
+        emit finished(m_campaignId, CampaignState::Paused, u"could not resume after the daily cap: "_s + error);
 }
 
 void CampaignSender::requestStop(StopReason reason, const QString &message)
@@ -288,6 +335,8 @@ void CampaignSender::work()
             }
             if (decision.dailyCap) {
                 const QDateTime resume = QDateTime::currentDateTime().addMSecs(decision.waitMs);
+                if (m_stopReason == StopReason::None)
+                    m_dailyCapWaitMs = decision.waitMs;
                 lock.unlock();
                 requestStop(StopReason::Pause,
                             u"the daily cap of %1 messages is reached; sending can go on from %2, "
@@ -466,6 +515,13 @@ void CampaignSender::wrapUp()
     m_lock.reset();
     const std::optional<Campaign> campaign = store.find(m_campaignId);
     poll();
+    if (m_stopReason == StopReason::Pause && m_dailyCapWaitMs >= 0 && campaign
+        && campaign->state == CampaignState::Paused) {
+        // A second's margin so the window really has room when we wake.
+        const qint64 waitMs = m_dailyCapWaitMs + 1000;
+        m_resumeTimer.start(std::chrono::milliseconds(waitMs));
+        emit resumeScheduled(m_campaignId, QDateTime::currentDateTime().addMSecs(waitMs));
+    }
     emit finished(m_campaignId, campaign ? campaign->state : CampaignState::Paused,
                   message.isEmpty() && campaign ? campaign->stateMessage : message);
 }

@@ -8,6 +8,7 @@
 #include "sending/sendprogress.h"
 #include "store/lead.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
@@ -79,11 +80,17 @@ public:
      * cancelled, another process sending it, no sender address.
      */
     bool start(qint64 campaignId, QString *error);
-    /** Stops after the messages in flight and marks the campaign paused. */
+    /** Stops after the messages in flight and marks the campaign paused; drops a scheduled resume. */
     void pause(const QString &reason = {});
-    /** Stops after the messages in flight and cancels the rest. */
+    /** Stops after the messages in flight and cancels the rest; drops a scheduled resume. */
     void cancel();
     bool isRunning() const { return !m_threads.empty(); }
+    /**
+     * True after the daily cap paused the campaign: this sender starts it
+     * again by itself when the day's window has room (resumeScheduled says
+     * when), as long as the object lives and nobody paused or cancelled it.
+     */
+    bool isResumeScheduled() const { return m_resumeTimer.isActive(); }
 
     SendProgress progress() const { return m_progress; }
     /** "sent 120/1000 · failed 3 · unknown 0 · remaining 877 · 540/min · ETA 1m37s" */
@@ -103,6 +110,8 @@ signals:
     void progressChanged(const leadtrail::SendProgress &progress);
     /** The workers have stopped; @p state is the campaign's state now, @p message why. */
     void finished(qint64 campaignId, leadtrail::CampaignState state, const QString &message);
+    /** The daily cap paused the campaign; it starts again by itself at @p at. Emitted before finished(). */
+    void resumeScheduled(qint64 campaignId, const QDateTime &at);
 
 private:
     enum class StopReason { None, Done, Pause, Cancel, External };
@@ -136,6 +145,7 @@ private:
     void requestStop(StopReason reason, const QString &message);
     void poll();
     void wrapUp();
+    void resumeAfterDailyCap();
 
     const Workspace &m_workspace;
     SenderConfig m_config;
@@ -145,6 +155,7 @@ private:
     std::unique_ptr<DeliveryRenderer> m_renderer;
     std::vector<std::thread> m_threads;
     QTimer m_pollTimer;
+    QTimer m_resumeTimer;
 
     // Shared with the workers, under m_mutex.
     std::mutex m_mutex;
@@ -156,6 +167,7 @@ private:
     int m_connectionFailures = 0;
     StopReason m_stopReason = StopReason::None;
     QString m_stopMessage;
+    qint64 m_dailyCapWaitMs = -1; ///< set when the daily cap stopped the workers: how long until it has room
     std::atomic<bool> m_stop{false};
     std::atomic<int> m_working{0};
 

@@ -364,6 +364,82 @@ private slots:
         QCOMPARE(m_server->messages().size(), 3);
     }
 
+    void dailyCapResumesByItselfWhenTheWindowHasRoom()
+    {
+        startServer();
+        addLeads(5);
+        const qint64 id = createCampaign();
+        SenderConfig c = config();
+        c.limits.perDay = 3;
+        c.limits.dayMs = 1500; // a 1.5-second "day" keeps the test short
+        CampaignSender sender(*m_workspace, c);
+        QSignalSpy scheduled(&sender, &CampaignSender::resumeScheduled);
+        QSignalSpy finished(&sender, &CampaignSender::finished);
+        QString error;
+        QVERIFY2(sender.start(id, &error), qPrintable(error));
+
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.at(0).at(1).value<CampaignState>(), CampaignState::Paused);
+        QCOMPARE(scheduled.size(), 1);
+        QVERIFY(sender.isResumeScheduled());
+        CampaignStore store(*m_workspace);
+        QCOMPARE(store.counts(id).sent, 3);
+        QCOMPARE(store.find(id)->state, CampaignState::Paused);
+
+        // Nobody resumes it: the sender goes on by itself once the day has room.
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+        QCOMPARE(finished.at(1).at(1).value<CampaignState>(), CampaignState::Sent);
+        QCOMPARE(store.counts(id).sent, 5);
+        QCOMPARE(m_server->messages().size(), 5);
+        QVERIFY(!sender.isResumeScheduled());
+    }
+
+    void pauseDuringTheDailyCapWaitKeepsItPaused()
+    {
+        startServer();
+        addLeads(5);
+        const qint64 id = createCampaign();
+        SenderConfig c = config();
+        c.limits.perDay = 3;
+        c.limits.dayMs = 1500;
+        CampaignSender sender(*m_workspace, c);
+        QSignalSpy finished(&sender, &CampaignSender::finished);
+        QString error;
+        QVERIFY2(sender.start(id, &error), qPrintable(error));
+        QVERIFY(finished.wait(30000));
+        QVERIFY(sender.isResumeScheduled());
+        sender.pause();
+        QVERIFY(!sender.isResumeScheduled());
+        QTest::qWait(2500); // longer than the "day"
+        CampaignStore store(*m_workspace);
+        QCOMPARE(store.find(id)->state, CampaignState::Paused);
+        QCOMPARE(store.counts(id).sent, 3);
+        QCOMPARE(m_server->messages().size(), 3);
+    }
+
+    void aCampaignThatCannotRenderIsRefusedBeforeFreezing()
+    {
+        startServer();
+        addLeads(4);
+        const qint64 id = createCampaign();
+        SenderConfig c = config();
+        c.relayUrl = u"http://track.example.net"_s; // public relay without TLS: no RFC 8058 unsubscribe
+        CampaignSender sender(*m_workspace, c);
+        QString error;
+        QVERIFY(!sender.start(id, &error));
+        QVERIFY2(error.contains(u"cannot be rendered"_s) && error.contains(u"unsubscribe URL"_s),
+                 qPrintable(error));
+        CampaignStore store(*m_workspace);
+        QCOMPARE(store.find(id)->state, CampaignState::Draft); // not frozen, nothing failed
+        QCOMPARE(store.counts(id).total(), 0);
+        QCOMPARE(m_server->messages().size(), 0);
+
+        // With the settings fixed, the same campaign goes out to everyone.
+        CampaignSender fixed(*m_workspace, config());
+        QCOMPARE(runToEnd(fixed, id), CampaignState::Sent);
+        QCOMPARE(store.counts(id).sent, 4);
+    }
+
     void testSendDoesNotCount()
     {
         startServer();
