@@ -182,6 +182,10 @@ bool InsightEngine::processDeliveries(const QList<qint64> &rows, qint64 nowMs, R
             return false;
         }
     }
+    // A statement left mid-result keeps a read snapshot open past the commit, and
+    // then SQLite cannot restart its WAL: it would grow by every batch.
+    for (QSqlQuery &statement : batch.statements)
+        statement.finish();
     if (!db.commit()) {
         *error = u"insight: %1"_s.arg(db.lastError().text());
         db.rollback();

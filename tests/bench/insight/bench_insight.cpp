@@ -181,6 +181,7 @@ qint64 downloadOnly(const QString &base, int pageSize, double *ms)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // each figure as soon as it is measured
     const qint64 events = argc > 1 ? QString::fromLocal8Bit(argv[1]).toLongLong() : 1'000'000;
     const qint64 deliveries = argc > 2 ? QString::fromLocal8Bit(argv[2]).toLongLong() : 100'000;
     const int pageSize = 5000;
