@@ -49,6 +49,13 @@ qint64 EventIngestor::cursor() const
 std::optional<IngestResult> EventIngestor::ingest(const RelayEventPage &page, QString *error)
 {
     QSqlDatabase db = m_workspace.database();
+    {
+        // Each event lands in several indexes at random places (delivery, lead,
+        // campaign); SQLite's default 2 MB page cache makes that a page fault
+        // per insert once the tables outgrow it.
+        QSqlQuery cache(db);
+        cache.exec(u"PRAGMA cache_size = -65536"_s);
+    }
     if (!db.transaction()) {
         *error = u"cannot start a transaction: %1"_s.arg(db.lastError().text());
         return std::nullopt;
