@@ -412,8 +412,18 @@ MailTransport::Result SmtpTransport::transaction(const QString &from, const QStr
                                                         "without saying whether it accepted it."));
     }
     Result r = classify(final, response);
-    if (final == 421)
+    if (final == 421) {
         drop();
+    } else if (final / 100 != 2) {
+        // The transaction is over either way (RFC 5321 4.1.1.4), but some
+        // servers keep its envelope after a failure; start the next clean.
+        try {
+            std::string ignored;
+            session.sendCommand("RSET", ignored);
+        } catch (const Poco::Exception &) {
+            drop();
+        }
+    }
     return r;
 }
 

@@ -21,7 +21,10 @@ Options:
                               STAGE is rcpt or data; ACTION is a reply code
                               (e.g. 451, 550) or "drop" (data only: close the
                               connection after the final dot, before any
-                              reply). TIMES limits how often it fires (default:
+                              reply) or "crash" (data only: the handler fails,
+                              aiosmtpd answers "500 Error" and keeps the old
+                              envelope, so a client that does not RSET gets
+                              "503 nested MAIL" next). TIMES limits how often it fires (default:
                               always). Repeatable.
 """
 import argparse
@@ -53,10 +56,10 @@ class Fault:
             raise SystemExit("bad --fault %r: want STAGE:ADDRESS:ACTION[:TIMES]" % spec)
         self.stage, self.address, self.action = parts[0], parts[1].lower(), parts[2]
         self.times = int(parts[3]) if len(parts) == 4 else None
-        if self.action != "drop" and not (self.action.isdigit() and len(self.action) == 3):
+        if self.action not in ("drop", "crash") and not (self.action.isdigit() and len(self.action) == 3):
             raise SystemExit("bad --fault action %r" % self.action)
-        if self.action == "drop" and self.stage != "data":
-            raise SystemExit("drop is a data-stage fault")
+        if self.action in ("drop", "crash") and self.stage != "data":
+            raise SystemExit("%s is a data-stage fault" % self.action)
 
     def fire(self):
         if self.times is not None:
@@ -96,6 +99,8 @@ class Handler:
                 # The client has sent the final dot; it never gets a reply.
                 server.transport.abort()
                 return "250 never sent"
+            if fault and fault.action == "crash":
+                raise RuntimeError("handler failed for %s" % rcpt)
             if fault:
                 return fault.reply()
         self.count += 1

@@ -194,6 +194,24 @@ private slots:
         QCOMPARE(server.countFor(QStringLiteral("ok@example.org")), 1);
     }
 
+    void aFailedFinalReplyResetsTheSessionForTheNextMessage()
+    {
+        // aiosmtpd answers "500 Error" when its handler fails and keeps the
+        // envelope; without an RSET the next MAIL FROM gets "503 nested MAIL".
+        QTemporaryDir dir;
+        SmtpTestServer server(dir.path());
+        START_SERVER(server, (SmtpTestServer::Options{false, false, false, {}, {}, {QStringLiteral("data:broken@example.org:crash")}}));
+        SmtpTransport transport(plainSettings(server));
+        const auto broken = transport.send(fromAddress, QStringLiteral("broken@example.org"),
+                                           message(QStringLiteral("broken@example.org")));
+        QCOMPARE(broken.code, 500);
+        for (const QString &to : {QStringLiteral("c@example.org"), QStringLiteral("d@example.org")})
+            EXPECT_OUTCOME(transport.send(fromAddress, to, message(to)), Outcome::Sent);
+        QCOMPARE(transport.connectionsOpened(), 1);
+        QCOMPARE(server.countFor(QStringLiteral("c@example.org")), 1);
+        QCOMPARE(server.countFor(QStringLiteral("d@example.org")), 1);
+    }
+
     void startTlsWithAuth_data()
     {
         QTest::addColumn<int>("auth");
