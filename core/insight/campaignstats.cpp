@@ -16,26 +16,7 @@ namespace {
 
 constexpr qint64 hourMs = 3'600'000;
 constexpr int decimals = 6;
-constexpr qint64 unit = 1'000'000; // amounts are summed exactly in millionths
-
-/** "19.90" → 19900000; nullopt for anything that is not a plain decimal. */
-std::optional<qint64> parseAmount(const QString &text)
-{
-    const QStringList parts = text.trimmed().split(u'.');
-    if (parts.size() > 2 || parts.at(0).isEmpty() || (parts.size() == 2 && parts.at(1).size() > decimals))
-        return std::nullopt;
-    bool ok = false;
-    const qint64 whole = parts.at(0).toLongLong(&ok);
-    if (!ok || whole < 0)
-        return std::nullopt;
-    qint64 fraction = 0;
-    if (parts.size() == 2 && !parts.at(1).isEmpty()) {
-        fraction = parts.at(1).leftJustified(decimals, u'0').toLongLong(&ok);
-        if (!ok)
-            return std::nullopt;
-    }
-    return whole * unit + fraction;
-}
+constexpr qint64 unit = 1'000'000; // amounts are summed in millionths
 
 QString formatAmount(qint64 micros, int places)
 {
@@ -105,16 +86,17 @@ std::optional<CampaignStats> CampaignStats::compute(const Workspace &workspace, 
     if (q.next())
         s.unsubscribed = q.value(0).toLongLong();
 
-    q.prepare(u"SELECT currency, value FROM events WHERE campaign_id = ? AND type = 5"_s);
+    // Summed by SQLite in millionths: exact for any amount a conversion carries, and
+    // one row per currency instead of one per conversion.
+    q.prepare(u"SELECT upper(currency), count(*), sum(CAST(round(CAST(value AS REAL) * 1000000) AS INTEGER))"
+              " FROM events WHERE campaign_id = ? AND type = 5 GROUP BY upper(currency)"_s);
     q.addBindValue(campaignId);
     if (!q.exec() && !fail(q, error))
         return std::nullopt;
     QMap<QString, std::pair<qint64, qint64>> money; // currency → (millionths, conversions)
     while (q.next()) {
-        ++s.conversions;
-        auto &entry = money[q.value(0).toString().toUpper()];
-        entry.first += parseAmount(q.value(1).toString()).value_or(0);
-        entry.second += 1;
+        s.conversions += q.value(1).toLongLong();
+        money.insert(q.value(0).toString(), {q.value(2).toLongLong(), q.value(1).toLongLong()});
     }
     for (auto it = money.cbegin(); it != money.cend(); ++it) {
         Revenue r;

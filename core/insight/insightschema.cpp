@@ -144,4 +144,14 @@ bool createInsightTables(QSqlDatabase &db, QString *error)
     }, error);
 }
 
+bool addStatsIndex(QSqlDatabase &db, QString *error)
+{
+    // The stats panel sums four counters over every delivery of a campaign: with
+    // them in the index it reads the index alone, not 100,000 table rows.
+    return SchemaMigrator::execStatements(db, {
+        u"CREATE INDEX delivery_activity_stats ON delivery_activity"
+        " (campaign_id, human_opens, human_clicks, machine_opens, machine_clicks)"_s,
+    }, error);
+}
+
 } // namespace leadtrail

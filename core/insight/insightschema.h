@@ -14,4 +14,7 @@ namespace leadtrail {
  */
 bool createInsightTables(QSqlDatabase &db, QString *error);
 
+/** Schema step 4: a covering index for the stats panel's per-delivery sums. */
+bool addStatsIndex(QSqlDatabase &db, QString *error);
+
 } // namespace leadtrail

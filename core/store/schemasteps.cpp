@@ -64,6 +64,7 @@ const std::vector<SchemaStep> &SchemaMigrator::steps()
         {1, "leads, tags, stages and notes", &createLeadStore},
         {2, "campaigns and deliveries", &createCampaignTables},
         {3, "relay events, insight aggregates, scores, alerts and rules", &createInsightTables},
+        {4, "covering index for campaign stats", &addStatsIndex},
     };
     return list;
 }
