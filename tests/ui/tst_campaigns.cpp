@@ -123,7 +123,7 @@ void TestCampaigns::initTestCase()
     // Emails carry https links; in production a TLS proxy sits in front of the
     // relay. The test plays that proxy later (same host and port, plain HTTP).
     protocol::PairingInfo info{s(u"https://127.0.0.1:%1"_s.arg(m_relay->port())), insighttest::signingKey(),
-                               insighttest::apiKey};
+                               insighttest::apiKey()};
     m_pairingCode = QString::fromStdString(protocol::formatPairingCode(info));
 
     m_smtp = std::make_unique<SmtpTestServer>(m_dir.filePath(u"smtp"_s));
