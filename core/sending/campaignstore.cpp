@@ -489,8 +489,18 @@ bool CampaignStore::markSending(qint64 rowId, const QString &messageId, QString 
 
 bool CampaignStore::markFinalDot(qint64 rowId, QString *error)
 {
-    return updateOne(prepared(u"UPDATE deliveries SET smtp_phase = 1 WHERE id = ? AND state = 'sending'"_s), {rowId},
-                     error);
+    // The one commit a power cut must not take back: if it were lost, the
+    // restart rule would see smtp_phase 0 and send again a message the server
+    // may have accepted. The workspace runs with synchronous = NORMAL (a
+    // commit survives a crash or kill -9, not a power cut); this commit is
+    // synced to disk before the final dot goes out. Earlier commits are in
+    // the WAL before it, so they are synced with it.
+    QSqlQuery pragma(m_workspace.database());
+    pragma.exec(u"PRAGMA synchronous = FULL"_s);
+    const bool ok = updateOne(prepared(u"UPDATE deliveries SET smtp_phase = 1 WHERE id = ? AND state = 'sending'"_s),
+                              {rowId}, error);
+    pragma.exec(u"PRAGMA synchronous = NORMAL"_s);
+    return ok;
 }
 
 bool CampaignStore::markSent(qint64 rowId, int code, const QString &reply, const QDateTime &at, QString *error)
