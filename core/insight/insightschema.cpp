@@ -154,4 +154,28 @@ bool addStatsIndex(QSqlDatabase &db, QString *error)
     }, error);
 }
 
+bool narrowEventIndexes(QSqlDatabase &db, QString *error)
+{
+    // Ingest commits a page of events at a time, and every index whose key is
+    // not in arrival order costs a write of nearly one index page per event
+    // (events_delivery, events_lead, events_unsettled and events_campaign all
+    // did). So: events_lead goes (a lead's events are found through its
+    // deliveries, which events_delivery covers); the unsettled index is keyed
+    // by event id, so new events append to its last page (verdict is in it so
+    // settle reads the index alone); and the
+    // per-campaign index is narrowed to the rows that are ever looked up by
+    // campaign, which also makes it covering for the stats panel: unsubscribes
+    // and conversions (few, written at ingest) and machine verdicts (written
+    // when a delivery settles).
+    return SchemaMigrator::execStatements(db, {
+        u"DROP INDEX events_lead"_s,
+        u"DROP INDEX events_unsettled"_s,
+        u"CREATE INDEX events_unsettled_by_id ON events (id, time, delivery_row, verdict) WHERE verdict = 0"_s,
+        u"DROP INDEX events_campaign"_s,
+        u"CREATE INDEX events_campaign_unsubscribes ON events (campaign_id, delivery_row) WHERE type = 3"_s,
+        u"CREATE INDEX events_campaign_conversions ON events (campaign_id, currency, value) WHERE type = 5"_s,
+        u"CREATE INDEX events_campaign_machine ON events (campaign_id, reason, type) WHERE verdict = 2"_s,
+    }, error);
+}
+
 } // namespace leadtrail

@@ -17,4 +17,12 @@ bool createInsightTables(QSqlDatabase &db, QString *error);
 /** Schema step 4: a covering index for the stats panel's per-delivery sums. */
 bool addStatsIndex(QSqlDatabase &db, QString *error);
 
+/**
+ * Schema step 5: event indexes that ingest can afford. Only events_delivery
+ * stays keyed out of arrival order; the lead index goes, the unsettled index
+ * is keyed by event id, and the per-campaign index covers only the rows read
+ * by campaign (unsubscribes, conversions, machine verdicts).
+ */
+bool narrowEventIndexes(QSqlDatabase &db, QString *error);
+
 } // namespace leadtrail

@@ -91,7 +91,8 @@ std::optional<QList<TimelineItem>> LeadTimeline::build(const Workspace &workspac
     }
 
     if (!run(u"SELECT delivery_row, type, time, url, verdict, reason, value, currency, conversion"
-             " FROM events WHERE lead_id = ? ORDER BY time, id"_s))
+             " FROM events WHERE delivery_row IN (SELECT id FROM deliveries WHERE lead_id = ?)"
+             " ORDER BY time, id"_s))
         return std::nullopt;
     while (q.next()) {
         const auto type = static_cast<EventType>(q.value(1).toInt());

@@ -65,6 +65,7 @@ const std::vector<SchemaStep> &SchemaMigrator::steps()
         {2, "campaigns and deliveries", &createCampaignTables},
         {3, "relay events, insight aggregates, scores, alerts and rules", &createInsightTables},
         {4, "covering index for campaign stats", &addStatsIndex},
+        {5, "per-campaign event indexes only where they are read", &narrowEventIndexes},
     };
     return list;
 }

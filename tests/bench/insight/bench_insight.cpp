@@ -280,7 +280,9 @@ int main(int argc, char **argv)
         timelineRuns.push_back(timedMs([&] { items = LeadTimeline::build(*ws, 1, &error)->size(); }));
         readRuns.push_back(timedMs([&] {
             QSqlQuery q(ws->database());
-            q.prepare(u"SELECT * FROM events WHERE lead_id = ? ORDER BY time"_s);
+            // Through the lead's deliveries: events are indexed by delivery, not by lead.
+            q.prepare(u"SELECT * FROM events WHERE delivery_row IN (SELECT id FROM deliveries WHERE lead_id = ?)"
+                      " ORDER BY time"_s);
             q.addBindValue(1);
             q.exec();
             while (q.next()) {
