@@ -72,6 +72,12 @@ bool parseId(const QString &text, qint64 *id)
     return ok && *id > 0;
 }
 
+/** True when the only positional argument is a campaign ID, stored in @p id. */
+bool onlyCampaignId(const QCommandLineParser &parser, qint64 *id)
+{
+    return parser.positionalArguments().size() == 1 && parseId(parser.positionalArguments().at(0), id);
+}
+
 /** `campaign create|list|show|test|send|pause|resume|cancel`. */
 class CampaignCommand final : public Command
 {
@@ -198,7 +204,7 @@ private:
         if (const int code = context.parse(parser, u"campaign "_s + action, args); code >= 0)
             return code;
         qint64 id = 0;
-        if (action == u"show"_s && (parser.positionalArguments().size() != 1 || !parseId(parser.positionalArguments().at(0), &id)))
+        if (action == u"show"_s && !onlyCampaignId(parser, &id))
             return context.fail(u"campaign show needs one campaign ID"_s, CommandContext::Usage);
         const auto workspace = context.openWorkspace(Workspace::OpenMode::OpenExisting);
         if (!workspace)
@@ -265,7 +271,7 @@ private:
         if (const int code = context.parse(parser, u"campaign test"_s, args); code >= 0)
             return code;
         qint64 id = 0;
-        if (parser.positionalArguments().size() != 1 || !parseId(parser.positionalArguments().at(0), &id) || !parser.isSet(to))
+        if (!onlyCampaignId(parser, &id) || !parser.isSet(to))
             return context.fail(u"usage: campaign test ID --to ADDRESS [--lead EMAIL]"_s, CommandContext::Usage);
         const auto workspace = context.openWorkspace(Workspace::OpenMode::OpenExisting);
         if (!workspace)
@@ -305,7 +311,7 @@ private:
         if (const int code = context.parse(parser, u"campaign "_s + action, args); code >= 0)
             return code;
         qint64 id = 0;
-        if (parser.positionalArguments().size() != 1 || !parseId(parser.positionalArguments().at(0), &id))
+        if (!onlyCampaignId(parser, &id))
             return context.fail(u"campaign %1 needs one campaign ID"_s.arg(action), CommandContext::Usage);
         const auto workspace = context.openWorkspace(Workspace::OpenMode::OpenExisting);
         if (!workspace)
@@ -375,7 +381,7 @@ private:
         if (const int code = context.parse(parser, u"campaign "_s + action, args); code >= 0)
             return code;
         qint64 id = 0;
-        if (parser.positionalArguments().size() != 1 || !parseId(parser.positionalArguments().at(0), &id))
+        if (!onlyCampaignId(parser, &id))
             return context.fail(u"campaign %1 needs one campaign ID"_s.arg(action), CommandContext::Usage);
         const auto workspace = context.openWorkspace(Workspace::OpenMode::OpenExisting);
         if (!workspace)
@@ -414,7 +420,7 @@ int CampaignCommand::stats(CommandContext &context, const QStringList &args)
     if (const int code = context.parse(parser, u"campaign stats"_s, args); code >= 0)
         return code;
     qint64 id = 0;
-    if (parser.positionalArguments().size() != 1 || !parseId(parser.positionalArguments().at(0), &id))
+    if (!onlyCampaignId(parser, &id))
         return context.fail(u"campaign stats needs one campaign ID"_s, CommandContext::Usage);
     const auto workspace = context.openWorkspace(Workspace::OpenMode::OpenExisting);
     if (!workspace)
@@ -452,7 +458,7 @@ int CampaignCommand::reclassify(CommandContext &context, const QStringList &args
     if (const int code = context.parse(parser, u"campaign reclassify"_s, args); code >= 0)
         return code;
     qint64 id = 0;
-    if (parser.positionalArguments().size() != 1 || !parseId(parser.positionalArguments().at(0), &id))
+    if (!onlyCampaignId(parser, &id))
         return context.fail(u"campaign reclassify needs one campaign ID"_s, CommandContext::Usage);
     const auto workspace = context.openWorkspace(Workspace::OpenMode::OpenExisting);
     if (!workspace)

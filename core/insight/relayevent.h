@@ -8,7 +8,11 @@
 
 namespace leadtrail {
 
-/** The event types as the relay numbers them (relay/event.h); stored in events.type. */
+/**
+ * The event types as the workspace stores them in events.type. The wire
+ * format names them (protocol/eventtype, mapped by RelayEventPage); these
+ * numbers are the desktop's own and need not match the relay's storage codes.
+ */
 enum class EventType : int {
     Open = 1,
     Click = 2,
