@@ -192,6 +192,13 @@ void SmtpTransport::close()
     drop();
 }
 
+std::optional<MailTransport::Result> SmtpTransport::open()
+{
+    if (m_connection)
+        return std::nullopt;
+    return connect();
+}
+
 std::optional<MailTransport::Result> SmtpTransport::connect()
 {
     using namespace Poco::Net;

@@ -27,6 +27,13 @@ public:
 
     Result send(const QString &envelopeFrom, const QString &recipient, const QByteArray &message) override;
     void close() override;
+    /**
+     * Connects, secures and logs in without sending anything (a no-op when
+     * already connected): the failure, or nothing when the session is ready.
+     * SmtpConnectionCheck uses it so a settings test takes exactly the path
+     * a real send takes.
+     */
+    std::optional<Result> open();
 
     bool isConnected() const { return m_connection != nullptr; }
     /** TCP_NODELAY as the kernel reports it on the open connection's socket (false when none is open). */
