@@ -30,20 +30,58 @@ RelayPoller::~RelayPoller()
 
 bool RelayPoller::configureFromWorkspace(QString *error)
 {
-    Settings settings(m_workspace);
+    QUrl url;
+    QString key;
+    if (!relayFromWorkspace(m_workspace, &url, &key, error))
+        return false;
+    setRelay(url, key);
+    return true;
+}
+
+bool RelayPoller::relayFromWorkspace(const Workspace &workspace, QUrl *baseUrl, QString *apiKey, QString *error)
+{
+    Settings settings(workspace);
     const std::optional<QString> url = settings.value(u"relay.url"_s);
     if (!url || url->isEmpty()) {
         *error = u"no relay is paired with this workspace: run 'leadtrail-cli relay pair CODE' first"_s;
         return false;
     }
-    const Secrets::Lookup key = Secrets(m_workspace, settings).read(u"relay.api_key"_s);
+    const Secrets::Lookup key = Secrets(workspace, settings).read(u"relay.api_key"_s);
     if (!key.value) {
         *error = key.error.isEmpty() ? u"the relay API key (secret relay.api_key) is not set: pair the relay again"_s
                                      : key.error;
         return false;
     }
-    setRelay(QUrl(*url), *key.value);
+    *baseUrl = QUrl(*url);
+    *apiKey = *key.value;
     return true;
+}
+
+QNetworkRequest RelayPoller::apiRequest(const QUrl &baseUrl, const QString &path, const QUrlQuery &query,
+                                        const QString &apiKey)
+{
+    QUrl url = baseUrl;
+    QString base = url.path();
+    if (base.endsWith(u'/'))
+        base.chop(1);
+    url.setPath(base + path);
+    url.setQuery(query);
+    QNetworkRequest req(url);
+    req.setRawHeader("Authorization", "Bearer " + apiKey.toUtf8());
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    return req;
+}
+
+QString RelayPoller::replyProblem(QNetworkReply *reply)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 401 || status == 403)
+        return u"the relay refused the API key (HTTP %1): pair the workspace with the relay again"_s.arg(status);
+    if (reply->error() != QNetworkReply::NoError && status == 0)
+        return reply->error() == QNetworkReply::OperationCanceledError
+                   ? u"the relay did not answer in time"_s
+                   : u"the relay cannot be reached: %1"_s.arg(reply->errorString());
+    return {};
 }
 
 void RelayPoller::setRelay(const QUrl &baseUrl, const QString &apiKey)
@@ -112,20 +150,12 @@ void RelayPoller::request()
         failed(u"the relay URL \"%1\" is not valid"_s.arg(m_base.toString()));
         return;
     }
-    QUrl url = m_base;
-    QString path = url.path();
-    if (path.endsWith(u'/'))
-        path.chop(1);
-    url.setPath(path + u"/api/v1/events"_s);
     const int wait = m_mode == Mode::Follow && m_lastPageEmpty ? m_waitSeconds : 0;
     QUrlQuery query;
     query.addQueryItem(u"after"_s, QString::number(m_ingestor.cursor()));
     query.addQueryItem(u"limit"_s, QString::number(m_pageSize));
     query.addQueryItem(u"wait"_s, QString::number(wait));
-    url.setQuery(query);
-    QNetworkRequest req(url);
-    req.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    QNetworkRequest req = apiRequest(m_base, u"/api/v1/events"_s, query, m_apiKey);
     // A long poll legitimately stays quiet for `wait` seconds; beyond that the relay is stuck.
     req.setTransferTimeout(m_timeoutMs + wait * 1000);
     m_reply = m_network->get(req);
@@ -137,17 +167,11 @@ void RelayPoller::handleReply(QNetworkReply *reply)
     reply->deleteLater();
     if (!m_running)
         return;
+    if (const QString problem = replyProblem(reply); !problem.isEmpty()) {
+        failed(problem);
+        return;
+    }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 401 || status == 403) {
-        failed(u"the relay refused the API key (HTTP %1): pair the workspace with the relay again"_s.arg(status));
-        return;
-    }
-    if (reply->error() != QNetworkReply::NoError && status == 0) {
-        failed(reply->error() == QNetworkReply::OperationCanceledError
-                   ? u"the relay did not answer in time"_s
-                   : u"the relay cannot be reached: %1"_s.arg(reply->errorString()));
-        return;
-    }
     if (status != 200) {
         failed(u"the relay answered HTTP %1 instead of an event page"_s.arg(status));
         return;

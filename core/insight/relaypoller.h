@@ -11,6 +11,8 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
+class QUrlQuery;
 
 namespace leadtrail {
 
@@ -42,6 +44,13 @@ public:
 
     /** Reads relay.url and the relay.api_key secret; false and what to do in @p error. */
     bool configureFromWorkspace(QString *error);
+    /** What configureFromWorkspace() reads, for others that talk to the same relay (RelayCheck). */
+    static bool relayFromWorkspace(const Workspace &workspace, QUrl *baseUrl, QString *apiKey, QString *error);
+    /** A GET of @p path under the relay's base URL, with the API key in the Authorization header only. */
+    static QNetworkRequest apiRequest(const QUrl &baseUrl, const QString &path, const QUrlQuery &query,
+                                      const QString &apiKey);
+    /** Why @p reply is not a usable answer (refused key, unreachable, timeout), in words; empty when it is. */
+    static QString replyProblem(QNetworkReply *reply);
     void setRelay(const QUrl &baseUrl, const QString &apiKey);
     void setPageSize(int events) { m_pageSize = events; }
     void setWaitSeconds(int seconds) { m_waitSeconds = seconds; }

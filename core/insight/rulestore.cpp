@@ -18,6 +18,32 @@ QVariant notNull(const QString &value)
     return value.isNull() ? QVariant(u""_s) : QVariant(value);
 }
 
+/** Binds name, trigger, pattern, campaign, action, argument and enabled, in that order. */
+void bindFields(QSqlQuery &query, const Rule &rule)
+{
+    query.addBindValue(rule.name);
+    query.addBindValue(Rule::triggerName(rule.trigger));
+    query.addBindValue(notNull(rule.pattern.trimmed()));
+    query.addBindValue(rule.campaignId > 0 ? QVariant(rule.campaignId) : QVariant(QMetaType::fromType<qint64>()));
+    query.addBindValue(Rule::actionName(rule.action));
+    query.addBindValue(notNull(rule.argument));
+    query.addBindValue(rule.enabled ? 1 : 0);
+}
+
+/** Runs a statement that must touch exactly the rule @p id; false with why when it did not. */
+bool execOnRule(QSqlQuery &query, qint64 id, QString *error)
+{
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    if (query.numRowsAffected() == 0) {
+        *error = u"there is no rule %1"_s.arg(id);
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 RuleStore::RuleStore(const Workspace &workspace) : m_workspace(workspace) {}
@@ -53,7 +79,16 @@ std::optional<Rule> RuleStore::findByName(const QString &name) const
     return std::nullopt;
 }
 
-bool RuleStore::add(Rule &rule, QString *error)
+std::optional<Rule> RuleStore::find(qint64 id) const
+{
+    for (const Rule &r : list()) {
+        if (r.id == id)
+            return r;
+    }
+    return std::nullopt;
+}
+
+bool RuleStore::check(Rule &rule, QString *error) const
 {
     rule.name = rule.name.trimmed();
     rule.argument = rule.argument.trimmed();
@@ -65,10 +100,9 @@ bool RuleStore::add(Rule &rule, QString *error)
         *error = u"a \"clicks a link matching\" rule needs the text to match"_s;
         return false;
     }
-    QSqlDatabase db = m_workspace.database();
     switch (rule.action) {
     case Rule::Action::MoveToStage: {
-        QSqlQuery stage(db);
+        QSqlQuery stage(m_workspace.database());
         stage.prepare(u"SELECT name FROM stages WHERE name = ?"_s);
         stage.addBindValue(rule.argument);
         if (!stage.exec() || !stage.next()) {
@@ -96,26 +130,56 @@ bool RuleStore::add(Rule &rule, QString *error)
     case Rule::Action::RaiseAlert:
         break;
     }
-    QSqlQuery query(db);
+    return true;
+}
+
+QString RuleStore::saveError(const QString &dbError, const Rule &rule)
+{
+    return dbError.contains(u"UNIQUE"_s)        ? u"a rule named \"%1\" already exists"_s.arg(rule.name)
+         : dbError.contains(u"FOREIGN KEY"_s) ? u"there is no campaign %1"_s.arg(rule.campaignId)
+                                                : u"the rule was not saved: %1"_s.arg(dbError);
+}
+
+bool RuleStore::add(Rule &rule, QString *error)
+{
+    if (!check(rule, error))
+        return false;
+    QSqlQuery query(m_workspace.database());
     query.prepare(u"INSERT INTO rules (name, trigger, pattern, campaign_id, action, argument, enabled, created_at)"
                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    query.addBindValue(rule.name);
-    query.addBindValue(Rule::triggerName(rule.trigger));
-    query.addBindValue(notNull(rule.pattern.trimmed()));
-    query.addBindValue(rule.campaignId > 0 ? QVariant(rule.campaignId) : QVariant(QMetaType::fromType<qint64>()));
-    query.addBindValue(Rule::actionName(rule.action));
-    query.addBindValue(notNull(rule.argument));
-    query.addBindValue(rule.enabled ? 1 : 0);
+    bindFields(query, rule);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!query.exec()) {
-        const QString text = query.lastError().text();
-        *error = text.contains(u"UNIQUE"_s) ? u"a rule named \"%1\" already exists"_s.arg(rule.name)
-               : text.contains(u"FOREIGN KEY"_s) ? u"there is no campaign %1"_s.arg(rule.campaignId)
-                                                 : u"the rule was not saved: %1"_s.arg(text);
+        *error = saveError(query.lastError().text(), rule);
         return false;
     }
     rule.id = query.lastInsertId().toLongLong();
     return true;
+}
+
+bool RuleStore::update(Rule &rule, QString *error)
+{
+    if (!check(rule, error))
+        return false;
+    QSqlQuery query(m_workspace.database());
+    query.prepare(u"UPDATE rules SET name = ?, trigger = ?, pattern = ?, campaign_id = ?, action = ?, argument = ?,"
+                  " enabled = ? WHERE id = ?"_s);
+    bindFields(query, rule);
+    query.addBindValue(rule.id);
+    if (execOnRule(query, rule.id, error))
+        return true;
+    if (query.lastError().isValid())
+        *error = saveError(query.lastError().text(), rule);
+    return false;
+}
+
+bool RuleStore::setEnabled(qint64 id, bool enabled, QString *error)
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(u"UPDATE rules SET enabled = ? WHERE id = ?"_s);
+    query.addBindValue(enabled ? 1 : 0);
+    query.addBindValue(id);
+    return execOnRule(query, id, error);
 }
 
 bool RuleStore::remove(qint64 id, QString *error)
@@ -123,15 +187,7 @@ bool RuleStore::remove(qint64 id, QString *error)
     QSqlQuery query(m_workspace.database());
     query.prepare(u"DELETE FROM rules WHERE id = ?"_s);
     query.addBindValue(id);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return false;
-    }
-    if (query.numRowsAffected() == 0) {
-        *error = u"there is no rule %1"_s.arg(id);
-        return false;
-    }
-    return true;
+    return execOnRule(query, id, error);
 }
 
 Rule RuleStore::pricingExample()

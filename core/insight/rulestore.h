@@ -23,7 +23,12 @@ public:
 
     QList<Rule> list() const;
     bool add(Rule &rule, QString *error);
+    /** Replaces every field of the rule with @p rule.id, checked as add() checks; enabled included. */
+    bool update(Rule &rule, QString *error);
+    /** A disabled rule is kept but no longer applied (InsightEngine loads enabled rules only). */
+    bool setEnabled(qint64 id, bool enabled, QString *error);
     bool remove(qint64 id, QString *error);
+    std::optional<Rule> find(qint64 id) const;
     std::optional<Rule> findByName(const QString &name) const;
 
     /** The example shipped in the sample workspace: clicking the pricing link moves the lead to Hot. */
@@ -32,6 +37,10 @@ public:
     bool addPricingExample(QString *error);
 
 private:
+    /** Normalises @p rule (trimmed text, the stage's stored spelling); false with the problem in @p error. */
+    bool check(Rule &rule, QString *error) const;
+    static QString saveError(const QString &dbError, const Rule &rule);
+
     const Workspace &m_workspace;
 };
 
