@@ -1,7 +1,6 @@
 #include "clickhandler.h"
 
 #include "clickid.h"
-#include "eventwriter.h"
 #include "redirectlocation.h"
 #include "relaycontext.h"
 
@@ -45,9 +44,15 @@ void ClickHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Ne
         event.clickIdNonce = clickid::newNonce();
     // When the store fails there is no click id (it would only lead to rejected
     // conversions): the recipient still gets the plain destination.
-    if (m_context.writer().submit(event) && !event.clickId.empty())
-        location = redirectLocation(token.fields.url, config.clickIdParam, event.clickId);
-    redirect(response, *location);
+    auto locationFor = [&config, url = token.fields.url, plain = std::move(*location)](const Event &stored, bool ok) {
+        if (ok && !stored.clickId.empty()) {
+            if (std::optional<std::string> withId = redirectLocation(url, config.clickIdParam, stored.clickId))
+                return std::move(*withId);
+        }
+        return plain;
+    };
+    answerAfterCommit(request, response, Poco::Net::HTTPResponse::HTTP_FOUND, {}, {}, std::move(event),
+                      std::move(locationFor));
 }
 
 } // namespace leadtrail::relay

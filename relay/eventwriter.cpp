@@ -1,5 +1,6 @@
 #include "eventwriter.h"
 
+#include "deferredanswer.h"
 #include "eventstore.h"
 #include "metrics.h"
 
@@ -31,6 +32,7 @@ void EventWriter::start()
     m_running = true;
     m_stopping = false;
     m_released = false;
+    m_gate.open();
     m_thread = std::thread([this] { run(); });
 }
 
@@ -58,7 +60,7 @@ bool EventWriter::submit(Event &event)
         std::lock_guard lock(m_mutex);
         if (!m_running || m_stopping)
             return false;
-        m_queue.push_back(&ticket);
+        m_queue.push_back(Entry{&event, &ticket, nullptr});
         first = m_queue.size() == 1;
     }
     if (first)
@@ -66,6 +68,26 @@ bool EventWriter::submit(Event &event)
     std::unique_lock lock(ticket.mutex);
     ticket.committed.wait(lock, [&] { return ticket.done; });
     return ticket.ok;
+}
+
+bool EventWriter::answerAfterCommit(std::unique_ptr<DeferredAnswer> &answer)
+{
+    if (!answer->valid() || !m_gate.enter(answer->connection()))
+        return false;
+    bool first = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_running || m_stopping) {
+            m_gate.leave(answer->connection());
+            return false;
+        }
+        DeferredAnswer *owned = answer.release();
+        m_queue.push_back(Entry{&owned->event, nullptr, owned});
+        first = m_queue.size() == 1;
+    }
+    if (first)
+        m_work.notify_one();
+    return true;
 }
 
 void EventWriter::releaseWaiters()
@@ -92,7 +114,7 @@ std::int64_t EventWriter::lastCommittedId() const
 
 void EventWriter::run()
 {
-    std::vector<Ticket *> batch;
+    std::vector<Entry> batch;
     std::vector<Event *> events;
     for (;;) {
         {
@@ -112,8 +134,8 @@ void EventWriter::run()
             continue;
         }
         events.clear();
-        for (Ticket *t : batch)
-            events.push_back(t->event);
+        for (const Entry &entry : batch)
+            events.push_back(entry.event);
         bool ok = true;
         const auto started = std::chrono::steady_clock::now();
         try {
@@ -140,9 +162,17 @@ void EventWriter::run()
             std::lock_guard lock(m_mutex);
             m_lastId = std::max(m_lastId, newest);
         }
-        for (Ticket *t : batch) {
+        for (const Entry &entry : batch) {
+            if (DeferredAnswer *answer = entry.answer) {
+                answer->send(ok);
+                const int connection = answer->connection();
+                delete answer;
+                m_gate.leave(connection);
+                continue;
+            }
             // Notify under the ticket's lock: it lives on its submitter's stack,
             // and the submitter cannot return before this lock is released.
+            Ticket *t = entry.ticket;
             std::lock_guard lock(t->mutex);
             t->ok = ok;
             t->done = true;

@@ -1,6 +1,5 @@
 #include "openhandler.h"
 
-#include "eventwriter.h"
 #include "relaycontext.h"
 
 #include "protocol/token.h"
@@ -23,16 +22,16 @@ std::string_view OpenHandler::pixel()
 void OpenHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response)
 {
     const protocol::VerifyResult token = protocol::verifyToken(m_token, m_context.config().keyring, protocol::TokenKind::Open);
-    if (token.ok()) {
-        Event event = m_context.eventFor(request, EventType::Open, token.fields.issuedAt);
-        event.delivery = token.fields.delivery.toHex();
-        event.linkIndex = token.fields.linkIndex;
-        // A failed commit is counted by the writer; the image is answered regardless.
-        m_context.writer().submit(event);
-    } else {
+    if (!token.ok()) {
         m_context.metrics().countBadToken(m_endpoint);
+        send(response, Poco::Net::HTTPResponse::HTTP_OK, "image/gif", pixel());
+        return;
     }
-    send(response, Poco::Net::HTTPResponse::HTTP_OK, "image/gif", pixel());
+    Event event = m_context.eventFor(request, EventType::Open, token.fields.issuedAt);
+    event.delivery = token.fields.delivery.toHex();
+    event.linkIndex = token.fields.linkIndex;
+    // A failed commit is counted by the writer; the image is answered regardless.
+    answerAfterCommit(request, response, Poco::Net::HTTPResponse::HTTP_OK, "image/gif", pixel(), std::move(event));
 }
 
 } // namespace leadtrail::relay

@@ -1,5 +1,6 @@
 #include "relayhandler.h"
 
+#include "eventwriter.h"
 #include "relaycontext.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
@@ -7,20 +8,46 @@
 
 namespace leadtrail::relay {
 
-void RelayHandler::send(Poco::Net::HTTPServerResponse &response, Poco::Net::HTTPResponse::HTTPStatus status,
-                        std::string_view contentType, std::string_view body, bool headOnly) const
+void RelayHandler::prepare(Poco::Net::HTTPServerResponse &response, Poco::Net::HTTPResponse::HTTPStatus status,
+                           std::string_view contentType, std::size_t length) const
 {
     response.setStatusAndReason(status);
     response.set("Cache-Control", "no-store");
     if (!contentType.empty())
         response.setContentType(std::string(contentType));
-    response.setContentLength(static_cast<std::streamsize>(body.size()));
+    response.setContentLength(static_cast<std::streamsize>(length));
     m_context.metrics().countRequest(m_endpoint, static_cast<int>(status));
+}
+
+void RelayHandler::send(Poco::Net::HTTPServerResponse &response, Poco::Net::HTTPResponse::HTTPStatus status,
+                        std::string_view contentType, std::string_view body, bool headOnly) const
+{
+    prepare(response, status, contentType, body.size());
     if (headOnly || body.empty()) {
         response.send();
         return;
     }
     response.sendBuffer(body.data(), body.size());
+}
+
+void RelayHandler::answerAfterCommit(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response,
+                                     Poco::Net::HTTPResponse::HTTPStatus status, std::string_view contentType,
+                                     std::string_view body, Event event, DeferredAnswer::LocationFor location) const
+{
+    prepare(response, status, contentType, body.size());
+    auto answer = std::make_unique<DeferredAnswer>(request, response, body, std::move(location));
+    answer->event = std::move(event);
+    EventWriter &writer = m_context.writer();
+    if (writer.answerAfterCommit(answer))
+        return;
+    const bool stored = writer.submit(answer->event);
+    const std::string where = answer->location(stored);
+    if (!where.empty())
+        response.set("Location", where);
+    if (body.empty())
+        response.send();
+    else
+        response.sendBuffer(body.data(), body.size()); // nothing but the header for HEAD
 }
 
 void RelayHandler::fail(Poco::Net::HTTPServerResponse &response, Poco::Net::HTTPResponse::HTTPStatus status,

@@ -1,7 +1,9 @@
 #include "relayrequesthandlerfactory.h"
 
 #include "clickhandler.h"
+#include "deferredanswer.h"
 #include "eventsapihandler.h"
+#include "eventwriter.h"
 #include "openhandler.h"
 #include "plainhandler.h"
 #include "postbackhandler.h"
@@ -16,6 +18,8 @@ namespace leadtrail::relay {
 Poco::Net::HTTPRequestHandler *RelayRequestHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest &request)
 {
     using Kind = PlainHandler::Kind;
+    // A pipelined request waits until the writer has sent the answer before it.
+    m_context.writer().waitForAnswers(DeferredAnswer::connectionOf(request));
     const std::string &uri = request.getURI();
     if (uri.size() > m_context.config().maxUriLength)
         return new PlainHandler(m_context, Endpoint::Other, Kind::UriTooLong);

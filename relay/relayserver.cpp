@@ -66,6 +66,11 @@ std::uint16_t RelayServer::port() const
 void RelayServer::stop()
 {
     if (m_server) {
+        // Stop accepting, and let the writer send every answer handed to it before
+        // Poco shuts the connections; later requests answer on their own threads,
+        // which stopAll() waits for.
+        m_server->stop();
+        m_writer->finishAnswers();
         m_server->stopAll(false);
         m_writer->releaseWaiters();
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);

@@ -91,6 +91,8 @@ private slots:
     void oversizedHeadersAreRefused();
     void unknownPathsAndMethods();
     void slowConnectionsDoNotStarveTheServer();
+    void pipelinedRequestsAreAnsweredInOrder();
+    void clientsGoneBeforeTheirAnswerLoseNoEventAndHarmNoOne();
     void storeRetentionPurgeKeepsNewerAndIdsMonotonic();
     void storeWalStaysBoundedUnderSustainedWrites();
 
@@ -703,6 +705,92 @@ void TstRelayServer::slowConnectionsDoNotStarveTheServer()
     QCOMPARE(r.status, 200);
     // Served once the slow ones time out (1 s each, four at a time), not never.
     QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TstRelayServer::pipelinedRequestsAreAnsweredInOrder()
+{
+    // Clicks and opens are answered by the writer thread after their commit;
+    // a pipelined request behind one must still get its answer after it.
+    const std::string click = relaytest::token(TokenKind::Click, "https://a.example/first");
+    const std::string open = relaytest::token(TokenKind::Open);
+    std::string bytes;
+    for (int round = 0; round < 20; ++round) {
+        bytes += "GET /c/" + click + " HTTP/1.1\r\nHost: t\r\n\r\n";
+        bytes += "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n";
+        bytes += "HEAD /c/" + click + " HTTP/1.1\r\nHost: t\r\n\r\n";
+        bytes += "GET /o/" + open + " HTTP/1.1\r\nHost: t\r\n\r\n";
+    }
+    bytes += "GET /nowhere HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", m_port));
+    socket.setReceiveTimeout(Poco::Timespan(10, 0));
+    socket.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
+    std::string answer;
+    char buffer[4096];
+    for (int n = 0; (n = socket.receiveBytes(buffer, sizeof buffer)) > 0;)
+        answer.append(buffer, static_cast<std::size_t>(n));
+
+    // Walk the answers in order: each one's status and what tells it apart.
+    std::size_t at = 0;
+    const auto next = [&](const std::string &status, const std::string &mark) {
+        const std::size_t start = answer.find("HTTP/1.1 ", at);
+        if (start != at)
+            return false;
+        const std::size_t end = answer.find("\r\n\r\n", start);
+        if (end == std::string::npos)
+            return false;
+        const std::string head = answer.substr(start, end - start);
+        std::size_t length = 0;
+        const std::size_t cl = Poco::toLower(head).find("content-length: ");
+        if (cl != std::string::npos)
+            length = std::stoul(head.substr(cl + 16));
+        const bool headOnly = mark == "head";
+        at = end + 4 + (headOnly ? 0 : length);
+        const std::string whole = answer.substr(start, at - start);
+        return head.rfind("HTTP/1.1 " + status, 0) == 0 && (headOnly || whole.find(mark) != std::string::npos);
+    };
+    for (int round = 0; round < 20; ++round) {
+        QVERIFY2(next("302", "Location: https://a.example/first?lt_cid="), answer.c_str());
+        QVERIFY2(next("200", "ok\n"), answer.c_str());
+        QVERIFY2(next("302", "head"), answer.c_str());
+        QVERIFY2(next("200", "GIF89a"), answer.c_str());
+    }
+    QVERIFY2(next("404", "not found"), answer.c_str());
+    QCOMPARE(at, answer.size());
+    QCOMPARE(events().size(), 60);
+}
+
+void TstRelayServer::clientsGoneBeforeTheirAnswerLoseNoEventAndHarmNoOne()
+{
+    // Clients that send a click and hang up at once: the writer answers a
+    // closed connection (never another client that got its descriptor number).
+    constexpr int gone = 200;
+    const std::string click = relaytest::token(TokenKind::Click, "https://a.example/gone");
+    for (int i = 0; i < gone; ++i) {
+        Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", m_port));
+        const std::string bytes = "GET /c/" + click + " HTTP/1.1\r\nHost: t\r\n\r\n";
+        socket.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
+        socket.close();
+    }
+    // Meanwhile well-behaved clients each get exactly their own answer.
+    std::vector<std::thread> clients;
+    std::atomic<int> right{0};
+    for (int t = 0; t < 4; ++t) {
+        clients.emplace_back([&, t] {
+            for (int i = 0; i < 25; ++i) {
+                const std::string url = "https://a.example/c" + std::to_string(t) + "-" + std::to_string(i);
+                const auto r = request(m_port, "GET", "/c/" + relaytest::token(TokenKind::Click, url));
+                if (r.status == 302 && r.header("location").rfind(url + "?lt_cid=", 0) == 0)
+                    ++right;
+            }
+        });
+    }
+    for (std::thread &c : clients)
+        c.join();
+    QCOMPARE(right.load(), 100);
+    // Every hung-up click was read before the hang-up, so it is stored too.
+    QTRY_COMPARE_WITH_TIMEOUT(events().size(), gone + 100, 10000);
+    QCOMPARE(request(m_port, "GET", "/healthz").status, 200);
 }
 
 void TstRelayServer::storeRetentionPurgeKeepsNewerAndIdsMonotonic()
