@@ -2,20 +2,41 @@
 
 #include "protocol/text.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include <arpa/inet.h>
 
 namespace leadtrail::relay {
 
+namespace {
+
+std::uint64_t half(const std::array<std::uint8_t, 16> &a, std::size_t from)
+{
+    std::uint64_t v = 0;
+    for (std::size_t i = from; i < from + 8; ++i)
+        v = (v << 8) | a[i];
+    return v;
+}
+
+/** The low `bits` bits set (bits 0..64). */
+std::uint64_t lowMask(int bits)
+{
+    return bits >= 64 ? ~std::uint64_t(0) : bits <= 0 ? 0 : (std::uint64_t(1) << bits) - 1;
+}
+
+} // namespace
+
 bool IpRangeSet::parse(std::string_view address, std::array<std::uint8_t, 16> &out)
 {
     if (address.empty() || address.size() > 64)
         return false;
-    const std::string text(address);
+    char text[65];
+    std::copy(address.begin(), address.end(), text);
+    text[address.size()] = '\0';
     in6_addr v6{};
     in_addr v4{};
-    if (::inet_pton(AF_INET, text.c_str(), &v4) == 1) {
+    if (::inet_pton(AF_INET, text, &v4) == 1) {
         out.fill(0);
         out[10] = 0xff;
         out[11] = 0xff;
@@ -23,19 +44,19 @@ bool IpRangeSet::parse(std::string_view address, std::array<std::uint8_t, 16> &o
         std::copy(b, b + 4, out.begin() + 12);
         return true;
     }
-    if (::inet_pton(AF_INET6, text.c_str(), &v6) == 1) {
+    if (::inet_pton(AF_INET6, text, &v6) == 1) {
         std::copy(v6.s6_addr, v6.s6_addr + 16, out.begin());
         return true;
     }
     return false;
 }
 
-bool IpRangeSet::add(std::string_view cidr)
+bool IpRangeSet::append(std::string_view cidr)
 {
-    Range r;
     const auto slash = cidr.find('/');
     const std::string_view host = cidr.substr(0, slash);
-    if (!parse(host, r.base))
+    std::array<std::uint8_t, 16> base{};
+    if (!parse(host, base))
         return false;
     const bool v4 = host.find(':') == std::string_view::npos;
     const int maxBits = v4 ? 32 : 128;
@@ -53,47 +74,83 @@ bool IpRangeSet::add(std::string_view cidr)
         if (bits > maxBits)
             return false;
     }
-    r.prefix = v4 ? bits + 96 : bits;
-    m_ranges.push_back(r);
+    const int prefix = v4 ? bits + 96 : bits;
+    // Host bits below the prefix: cleared in the first address, set in the last.
+    const std::uint64_t hostHigh = lowMask(64 - std::min(prefix, 64));
+    const std::uint64_t hostLow = lowMask(128 - std::max(prefix, 64));
+    const Key key{half(base, 0), half(base, 8)};
+    m_ranges.push_back({{key.first & ~hostHigh, key.second & ~hostLow}, {key.first | hostHigh, key.second | hostLow}});
     return true;
 }
 
-bool IpRangeSet::loadFile(const std::string &path)
+void IpRangeSet::normalize()
+{
+    std::sort(m_ranges.begin(), m_ranges.end(), [](const Range &a, const Range &b) { return a.first < b.first; });
+    std::vector<Range> merged;
+    merged.reserve(m_ranges.size());
+    for (const Range &r : m_ranges) {
+        if (!merged.empty()) {
+            Range &prev = merged.back();
+            // Overlapping, or adjacent (prev.last + 1 == r.first, without overflowing).
+            const bool adjacent = prev.last.second == ~std::uint64_t(0)
+                ? Key{prev.last.first + 1, 0} == r.first && prev.last.first != ~std::uint64_t(0)
+                : Key{prev.last.first, prev.last.second + 1} == r.first;
+            if (r.first <= prev.last || adjacent) {
+                prev.last = std::max(prev.last, r.last);
+                continue;
+            }
+        }
+        merged.push_back(r);
+    }
+    merged.shrink_to_fit();
+    m_ranges.swap(merged);
+}
+
+bool IpRangeSet::add(std::string_view cidr)
+{
+    if (!append(cidr))
+        return false;
+    normalize();
+    return true;
+}
+
+bool IpRangeSet::loadFile(const std::string &path, std::size_t *badLines, std::size_t *firstBadLine)
 {
     std::ifstream in(path);
     if (!in)
         return false;
+    std::size_t bad = 0, firstBad = 0, number = 0;
     std::string line;
     while (std::getline(in, line)) {
-        const auto hash = line.find('#');
-        if (hash != std::string::npos)
-            line.resize(hash);
-        const auto comma = line.find(',');
-        if (comma != std::string::npos)
-            line.resize(comma);
-        const std::string_view range = protocol::trimmed(line);
-        if (!range.empty())
-            add(range);
+        ++number;
+        std::string_view view(line);
+        view = view.substr(0, view.find('#'));
+        view = view.substr(0, view.find(','));
+        const std::string_view range = protocol::trimmed(view);
+        if (!range.empty() && !append(range) && bad++ == 0)
+            firstBad = number;
     }
+    normalize();
+    if (badLines)
+        *badLines = bad;
+    if (firstBadLine)
+        *firstBadLine = firstBad;
     return true;
 }
 
 bool IpRangeSet::contains(std::string_view address) const
 {
     std::array<std::uint8_t, 16> a{};
-    if (!parse(address, a))
+    if (m_ranges.empty() || !parse(address, a))
         return false;
-    for (const Range &r : m_ranges) {
-        int bits = r.prefix;
-        bool match = true;
-        for (std::size_t i = 0; i < 16 && bits > 0 && match; ++i, bits -= 8) {
-            const std::uint8_t mask = bits >= 8 ? 0xff : static_cast<std::uint8_t>(0xff << (8 - bits));
-            match = (a[i] & mask) == (r.base[i] & mask);
-        }
-        if (match)
-            return true;
-    }
-    return false;
+    const Key key{half(a, 0), half(a, 8)};
+    // The last range starting at or before the address is the only candidate.
+    auto it = std::upper_bound(m_ranges.begin(), m_ranges.end(), key,
+                               [](const Key &k, const Range &r) { return k < r.first; });
+    if (it == m_ranges.begin())
+        return false;
+    --it;
+    return key <= it->last;
 }
 
 } // namespace leadtrail::relay

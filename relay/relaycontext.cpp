@@ -18,8 +18,12 @@ RelayContext::RelayContext(const RelayConfig &config, EventStore &store, EventWr
     if (!m_scanners.loadFile(scanners))
         log.warning("no scanner signatures at " + scanners + ": scanner signals are off");
     const std::string apple = config.dataDir + "/apple-mpp-ranges.txt";
-    if (!m_appleRanges.loadFile(apple))
+    std::size_t badLines = 0, firstBadLine = 0;
+    if (!m_appleRanges.loadFile(apple, &badLines, &firstBadLine))
         log.warning("no Apple MPP ranges at " + apple + ": only the user agent marks MPP opens");
+    else if (badLines > 0)
+        log.warning(apple + ": skipped " + std::to_string(badLines) + " lines that are not address ranges (the first is line "
+                    + std::to_string(firstBadLine) + ")");
     for (const std::string &cidr : config.trustedProxies) {
         if (!m_trustedProxies.add(cidr))
             throw Poco::DataFormatException("relay.trusted_proxies: not an address or CIDR: " + cidr);
