@@ -1,31 +1,92 @@
 #include "leadspage.h"
 
+#include "importwizard.h"
 #include "leaddetailpanel.h"
 #include "leadtablemodel.h"
+#include "store/leadbulkeditor.h"
+#include "store/leadexporter.h"
 #include "store/leadstore.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QInputDialog>
 #include <QLocale>
+#include <QMenu>
 #include <QShortcut>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace leadtrail {
 
 LeadsPage::LeadsPage(const Workspace &workspace, LeadStore &store, QWidget *parent)
     : QWidget(parent)
+    , m_workspace(workspace)
     , m_store(store)
     , m_model(new LeadTableModel(store, this))
 {
     auto *layout = new QVBoxLayout(this);
+
+    auto *actions = new QHBoxLayout;
+    auto makeButton = [this, actions](const QString &text, const QString &accessibleName, const QString &icon) {
+        auto *button = new QToolButton(this);
+        button->setText(text);
+        button->setAccessibleName(accessibleName);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        if (!icon.isEmpty())
+            button->setIcon(QIcon(icon));
+        actions->addWidget(button);
+        return button;
+    };
+    auto *importButton = makeButton(tr("&Import…"), tr("Import leads from a CSV file"),
+                                    QStringLiteral(":/icons/leads.svg"));
+    importButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importButton->setToolTip(tr("Import leads from a CSV file (%1)")
+                                 .arg(importButton->shortcut().toString(QKeySequence::NativeText)));
+    connect(importButton, &QToolButton::clicked, this, &LeadsPage::startImport);
+    auto *exportButton = makeButton(tr("&Export…"), tr("Export the leads shown to a CSV file"), QString());
+    exportButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportButton->setToolTip(tr("Export the leads matching the search and filters (%1)")
+                                 .arg(exportButton->shortcut().toString(QKeySequence::NativeText)));
+    connect(exportButton, &QToolButton::clicked, this, &LeadsPage::startExport);
+    actions->addSpacing(16);
+
+    m_stageButton = makeButton(tr("Move to &stage"), tr("Move the selected leads to a stage"),
+                               QStringLiteral(":/icons/stage.svg"));
+    m_stageButton->setPopupMode(QToolButton::InstantPopup);
+    m_stageMenu = new QMenu(m_stageButton);
+    m_stageButton->setMenu(m_stageMenu);
+    connect(m_stageMenu, &QMenu::aboutToShow, this, &LeadsPage::fillStageMenu);
+    m_tagButton = makeButton(tr("&Tags"), tr("Add or remove a tag on the selected leads"),
+                             QStringLiteral(":/icons/note.svg"));
+    m_tagButton->setPopupMode(QToolButton::InstantPopup);
+    m_tagMenu = new QMenu(m_tagButton);
+    m_tagButton->setMenu(m_tagMenu);
+    connect(m_tagMenu, &QMenu::aboutToShow, this, &LeadsPage::fillTagMenu);
+    m_selection = new QLabel(this);
+    m_selection->setAccessibleName(tr("Selected leads"));
+    actions->addWidget(m_selection);
+    actions->addStretch(1);
+    layout->addLayout(actions);
+
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_message->setAccessibleName(tr("Result of the last action"));
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setFrameShape(QFrame::StyledPanel);
+    m_message->setContentsMargins(6, 4, 6, 4);
+    m_message->hide();
+    layout->addWidget(m_message);
 
     auto *filters = new QHBoxLayout;
     m_search = new QLineEdit(this);
@@ -106,6 +167,7 @@ LeadsPage::LeadsPage(const Workspace &workspace, LeadStore &store, QWidget *pare
 
     fillFilterChoices();
     updateCount();
+    selectionChanged();
 }
 
 void LeadsPage::reload()
@@ -176,6 +238,173 @@ void LeadsPage::selectionChanged()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     m_detail->showLead(rows.size() == 1 ? m_model->leadAt(rows.first().row()).id : 0);
+    const int selected = int(rows.size());
+    m_stageButton->setEnabled(selected > 0);
+    m_tagButton->setEnabled(selected > 0);
+    m_selection->setText(selected > 1 ? tr("%n selected", nullptr, selected) : QString());
+}
+
+ImportWizard *LeadsPage::startImport()
+{
+    auto *wizard = new ImportWizard(m_workspace, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::importFinished, this, [this, wizard](bool succeeded) {
+        if (!succeeded)
+            return;
+        reload();
+        const ImportReport &report = wizard->report();
+        showMessage(tr("Imported %1: %2, %3, %4.")
+                        .arg(QFileInfo(wizard->filePath()).fileName(),
+                             tr("%n new lead(s)", nullptr, report.imported),
+                             tr("%n updated", nullptr, report.updated),
+                             tr("%n row(s) skipped", nullptr, int(report.skipped.size()))),
+                    false);
+    });
+    wizard->open();
+    return wizard;
+}
+
+void LeadsPage::startExport()
+{
+    const QString suggested = QDir::home().filePath(QStringLiteral("leads.csv"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export leads"), suggested,
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        exportTo(path);
+}
+
+bool LeadsPage::exportTo(const QString &path)
+{
+    QString error;
+    const qint64 written = LeadExporter(m_workspace).exportToFile(path, m_model->filter(), &error);
+    if (written < 0) {
+        showMessage(tr("The leads could not be exported: %1").arg(error), true);
+        return false;
+    }
+    showMessage(tr("Exported %n lead(s) to %1.", nullptr, int(qMin<qint64>(written, INT_MAX)))
+                    .arg(QDir::toNativeSeparators(path)),
+                false);
+    return true;
+}
+
+QList<qint64> LeadsPage::selectedLeadIds() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<qint64> ids;
+    for (const QModelIndex &row : std::as_const(rows))
+        ids.append(m_model->leadAt(row.row()).id);
+    return ids;
+}
+
+bool LeadsPage::moveSelectedToStage(const QString &stage)
+{
+    return changeSelected(
+        [this, &stage](const QList<qint64> &ids, QString *error) {
+            return LeadBulkEditor(m_workspace).setStage(ids, stage, error);
+        },
+        tr("The stage was not changed: %1"),
+        [&stage](int changed) { return tr("Moved %n lead(s) to %1.", nullptr, changed).arg(stage); });
+}
+
+bool LeadsPage::addTagToSelected(const QString &tag)
+{
+    return changeSelected(
+        [this, &tag](const QList<qint64> &ids, QString *error) {
+            return LeadBulkEditor(m_workspace).addTag(ids, tag, error);
+        },
+        tr("The tag was not added: %1"),
+        [&tag](int changed) { return tr("Tagged %n lead(s) “%1”.", nullptr, changed).arg(tag.simplified()); });
+}
+
+bool LeadsPage::removeTagFromSelected(const QString &tag)
+{
+    return changeSelected(
+        [this, &tag](const QList<qint64> &ids, QString *error) {
+            return LeadBulkEditor(m_workspace).removeTag(ids, tag, error);
+        },
+        tr("The tag was not removed: %1"),
+        [&tag](int changed) { return tr("Removed “%1” from %n lead(s).", nullptr, changed).arg(tag); });
+}
+
+bool LeadsPage::changeSelected(const std::function<int(const QList<qint64> &, QString *)> &change,
+                               const QString &failure, const std::function<QString(int)> &success)
+{
+    const QList<qint64> ids = selectedLeadIds();
+    QString error;
+    const int changed = change(ids, &error);
+    if (changed < 0) {
+        showMessage(failure.arg(error), true);
+        return false;
+    }
+    fillFilterChoices(); // a tag may have appeared or gone
+    reloadKeepingSelection(ids);
+    showMessage(success(changed), false);
+    return true;
+}
+
+void LeadsPage::reloadKeepingSelection(const QList<qint64> &ids)
+{
+    m_model->reload();
+    updateCount();
+    QItemSelection selection;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (ids.contains(m_model->leadAt(row).id))
+            selection.select(m_model->index(row, 0), m_model->index(row, LeadTableModel::ColumnCount - 1));
+    }
+    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void LeadsPage::showMessage(const QString &text, bool isError)
+{
+    // Said where the action happened, and kept until the next one: no pop-up to dismiss.
+    m_message->setText(text);
+    m_message->setProperty("error", isError);
+    QPalette palette = this->palette();
+    if (isError)
+        palette.setColor(QPalette::WindowText, palette.color(QPalette::BrightText).lightness() > 128
+                                                   ? QColor(0xff, 0x8a, 0x80)
+                                                   : QColor(0xb0, 0x00, 0x20));
+    m_message->setPalette(palette);
+    m_message->show();
+}
+
+void LeadsPage::fillStageMenu()
+{
+    m_stageMenu->clear();
+    for (const QString &stage : m_store.stages())
+        m_stageMenu->addAction(stage, this, [this, stage] { moveSelectedToStage(stage); });
+}
+
+void LeadsPage::fillTagMenu()
+{
+    m_tagMenu->clear();
+    m_tagMenu->addSection(tr("Add tag"));
+    for (const QString &tag : m_store.tags())
+        m_tagMenu->addAction(tag, this, [this, tag] { addTagToSelected(tag); })->setObjectName(QStringLiteral("addTag"));
+    m_tagMenu->addAction(tr("New tag…"), this, &LeadsPage::askNewTag);
+
+    QStringList onSelected;
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows())
+        onSelected += m_model->leadAt(row.row()).tags;
+    onSelected.removeDuplicates();
+    onSelected.sort(Qt::CaseInsensitive);
+    if (onSelected.isEmpty())
+        return;
+    m_tagMenu->addSection(tr("Remove tag"));
+    for (const QString &tag : std::as_const(onSelected))
+        m_tagMenu->addAction(tag, this, [this, tag] { removeTagFromSelected(tag); })
+            ->setObjectName(QStringLiteral("removeTag"));
+}
+
+void LeadsPage::askNewTag()
+{
+    bool ok = false;
+    const QString tag = QInputDialog::getText(this, tr("Add tag"), tr("Tag for the %n selected lead(s):", nullptr,
+                                                                     int(selectedLeadIds().size())),
+                                              QLineEdit::Normal, QString(), &ok);
+    if (ok && !tag.trimmed().isEmpty())
+        addTagToSelected(tag);
 }
 
 } // namespace leadtrail

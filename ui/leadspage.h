@@ -1,15 +1,21 @@
 #pragma once
 
+#include <QList>
 #include <QWidget>
+
+#include <functional>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTableView;
 class QTimer;
+class QToolButton;
 
 namespace leadtrail {
 
+class ImportWizard;
 class LeadDetailPanel;
 class LeadStore;
 class LeadTableModel;
@@ -17,7 +23,10 @@ class Workspace;
 
 /**
  * The Leads screen: search and filters over the lead table, and the selected
- * lead's details beside it. Owns its model; borrows the store.
+ * lead's details beside it; import (a wizard), export of what the filter
+ * shows, and stage and tag changes for every selected lead at once. The
+ * results of those actions are said in a message line above the table.
+ * Owns its model; borrows the workspace and the store.
  */
 class LeadsPage final : public QWidget
 {
@@ -40,12 +49,40 @@ public:
     /** Reloads lists and filters, e.g. after an import. */
     void reload();
 
+    /** Opens the import wizard (window-modal); the table reloads when an import is saved. */
+    ImportWizard *startImport();
+    /** Asks where to save, then exports. */
+    void startExport();
+    /** Writes the leads matching the current search and filters to `path` as CSV; false on an error. */
+    bool exportTo(const QString &path);
+
+    /** The leads selected in the table, in table order. */
+    QList<qint64> selectedLeadIds() const;
+    /** Each of these changes every selected lead in one step and says what it did. */
+    bool moveSelectedToStage(const QString &stage);
+    bool addTagToSelected(const QString &tag);
+    bool removeTagFromSelected(const QString &tag);
+
+    QLabel *messageLabel() const { return m_message; }
+    QToolButton *stageButton() const { return m_stageButton; }
+    QToolButton *tagButton() const { return m_tagButton; }
+
 private:
+    void showMessage(const QString &text, bool isError);
+    void fillStageMenu();
+    void fillTagMenu();
+    void askNewTag();
+    /** Runs one bulk change on the selected leads; says `failure` (with the error) or `success` (with the count). */
+    bool changeSelected(const std::function<int(const QList<qint64> &, QString *)> &change, const QString &failure,
+                        const std::function<QString(int)> &success);
+    /** Reloads the rows and selects `ids` again where they are still shown. */
+    void reloadKeepingSelection(const QList<qint64> &ids);
     void applyFilter();
     void fillFilterChoices();
     void updateCount();
     void selectionChanged();
 
+    const Workspace &m_workspace;
     LeadStore &m_store;
     LeadTableModel *m_model = nullptr;
     QLineEdit *m_search = nullptr;
@@ -56,6 +93,12 @@ private:
     QTableView *m_table = nullptr;
     LeadDetailPanel *m_detail = nullptr;
     QTimer *m_searchDelay = nullptr;
+    QLabel *m_selection = nullptr;
+    QLabel *m_message = nullptr;
+    QToolButton *m_stageButton = nullptr;
+    QToolButton *m_tagButton = nullptr;
+    QMenu *m_stageMenu = nullptr;
+    QMenu *m_tagMenu = nullptr;
 };
 
 } // namespace leadtrail

@@ -195,7 +195,55 @@ bool applyCell(Lead &lead, LeadField field, const QString &value, QString *fullN
     return true;
 }
 
+/** Reads up to the first non-blank record, the header; false with a message when there is none. */
+bool readHeader(CsvReader &reader, CsvReader::Record *record, QString *error)
+{
+    while (reader.next(*record)) {
+        if (!record->isBlank())
+            return true;
+    }
+    setError(error, u"The file is empty: no header line found."_s);
+    return false;
+}
+
+/** A planned column in the `columnMap` syntax. */
+QString targetOf(const Column &column)
+{
+    if (column.field)
+        return LeadFields::name(*column.field);
+    if (!column.customName.isEmpty())
+        return CustomPrefix + column.customName;
+    return IgnoreTarget;
+}
+
 } // namespace
+
+bool LeadImporter::preview(const QByteArray &data, const QMap<QString, QString> &columnMap, int maxRows,
+                           ImportPreview *preview, QString *error)
+{
+    *preview = ImportPreview{};
+    const TextDecoder::Result decoded = TextDecoder::decode(data);
+    preview->encoding = TextDecoder::encodingName(decoded.encoding);
+    preview->separator = CsvReader::detectSeparator(decoded.text);
+    CsvReader reader(decoded.text, preview->separator);
+    CsvReader::Record record;
+    if (!readHeader(reader, &record, error))
+        return false;
+    preview->header = record.fields;
+    QList<Column> columns;
+    // A mapping that does not fit still plans every column before it says why.
+    if (!planColumns(preview->header, columnMap, &columns, &preview->problem))
+        columns.clear();
+    if (columns.isEmpty())
+        planColumns(preview->header, {}, &columns, nullptr);
+    for (const Column &column : std::as_const(columns))
+        preview->targets.append(targetOf(column));
+    while (preview->rows.size() < maxRows && reader.next(record)) {
+        if (!record.isBlank())
+            preview->rows.append(record.fields);
+    }
+    return true;
+}
 
 LeadImporter::LeadImporter(const Workspace &workspace)
     : m_workspace(workspace)
@@ -225,18 +273,10 @@ bool LeadImporter::importData(const QByteArray &data, const Options &options, Im
     CsvReader reader(decoded.text, out.separator);
 
     CsvReader::Record record;
-    bool haveHeader = false;
-    while (reader.next(record)) {
-        if (!record.isBlank()) {
-            haveHeader = true;
-            break;
-        }
-    }
-    if (!haveHeader) {
-        setError(error, u"The file is empty: no header line found."_s);
+    if (!readHeader(reader, &record, error))
         return false;
-    }
     const QStringList header = record.fields;
+    const int lines = int(qMin<qsizetype>(data.count('\n') + 1, INT_MAX));
     QList<Column> columns;
     if (!planColumns(header, options.columnMap, &columns, error))
         return false;
@@ -275,6 +315,11 @@ bool LeadImporter::importData(const QByteArray &data, const Options &options, Im
         if (record.isBlank())
             continue;
         ++out.records;
+        if (options.progress && out.records % 500 == 0 && !options.progress(record.line, lines)) {
+            db.rollback();
+            setError(error, u"The import was cancelled; nothing was saved."_s);
+            return false;
+        }
         if (record.unterminatedQuote) {
             skip(record.line, u"a quoted field opened on this line is never closed"_s);
             continue;

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "store/importpreview.h"
 #include "store/importreport.h"
 
 #include <QByteArray>
 #include <QMap>
 #include <QString>
+
+#include <functional>
 
 namespace leadtrail {
 
@@ -29,6 +32,12 @@ public:
         /** Header (case-insensitive) → field name, `custom:<name>` or `ignore`. */
         QMap<QString, QString> columnMap;
         bool dryRun = false;
+        /**
+         * Called every few hundred records with the physical line reached and
+         * the file's line count; returning false stops the import, which then
+         * saves nothing and fails with "cancelled". May be called from a worker thread.
+         */
+        std::function<bool(int line, int lines)> progress;
     };
 
     explicit LeadImporter(const Workspace &workspace);
@@ -40,6 +49,15 @@ public:
      */
     bool importFile(const QString &path, const Options &options, ImportReport *report, QString *error);
     bool importData(const QByteArray &data, const Options &options, ImportReport *report, QString *error);
+
+    /**
+     * Reads the header and the first `maxRows` records with the same detection
+     * and column mapping an import would use, writing nothing. Returns false
+     * only when the file has no header at all; a mapping that cannot be
+     * imported is reported in `problem`.
+     */
+    static bool preview(const QByteArray &data, const QMap<QString, QString> &columnMap, int maxRows,
+                        ImportPreview *preview, QString *error);
 
 private:
     const Workspace &m_workspace;
