@@ -9,21 +9,22 @@
 #include "syncstatustext.h"
 #include "theme.h"
 #include "welcomepage.h"
+#include "insight/backgroundsync.h"
 #include "insight/insightconfig.h"
-#include "insight/insightengine.h"
 #include "insight/relaypoller.h"
+#include "insight/sampleworkspace.h"
+#include "sending/campaignstore.h"
 #include "store/leadstore.h"
 #include "store/workspace.h"
 
+#include <QApplication>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QListWidget>
 #include <QShortcut>
-#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -79,6 +80,8 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     connect(m_welcome, &WelcomePage::workspaceRequested, this, &MainWindow::workspaceRequested);
+    connect(m_welcome, &WelcomePage::sampleRequested, this, &MainWindow::openSampleWorkspace);
+    m_sampleFolder = SampleWorkspace::defaultFolder();
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0)
             showSection(Section(row));
@@ -126,8 +129,8 @@ void MainWindow::clearWorkspace()
     if (m_campaignsPage)
         m_campaignsPage->pauseSending();
     m_syncTimer->stop();
-    m_poller.reset();
-    m_engine.reset();
+    // Joins the sync thread: nothing writes to the workspace after this.
+    m_sync.reset();
     for (QWidget *page : std::initializer_list<QWidget *>{m_leadsPage, m_campaignsPage, m_hotLeadsPage, m_rulesPage,
                                                            m_settingsPage}) {
         if (page) {
@@ -142,10 +145,35 @@ void MainWindow::clearWorkspace()
     m_settingsPage = nullptr;
     m_leadStore.reset();
     m_workspace = nullptr;
+    m_ownedWorkspace.reset();
+}
+
+bool MainWindow::openSampleWorkspace()
+{
+    // Building it takes a moment the first time (import, send bookkeeping, settle).
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    setWorkspace(nullptr);
+    QString error;
+    std::unique_ptr<Workspace> sample = SampleWorkspace::open(m_sampleFolder, &error);
+    QApplication::restoreOverrideCursor();
+    if (!sample) {
+        showWorkspaceError(tr("The sample workspace could not be opened: %1").arg(error));
+        return false;
+    }
+    setWorkspace(sample.get());
+    m_ownedWorkspace = std::move(sample);
+    // A newcomer sees the results first: the sent campaign's stats panel.
+    showSection(CampaignsSection);
+    const QList<Campaign> campaigns = CampaignStore(*m_workspace).list();
+    if (!campaigns.isEmpty())
+        m_campaignsPage->showCampaign(campaigns.constFirst().id);
+    return true;
 }
 
 void MainWindow::setWorkspace(Workspace *workspace)
 {
+    if (workspace && workspace == m_ownedWorkspace.get())
+        return;
     clearWorkspace();
     m_sidebar->setVisible(workspace != nullptr);
     if (m_tray)
@@ -173,18 +201,22 @@ void MainWindow::setWorkspace(Workspace *workspace)
         Theme::apply(Theme::fromName(theme));
     });
     connect(m_settingsPage, &SettingsPage::workspaceSettingsChanged, this, [this] {
-        if (m_engine)
-            m_engine->setConfig(InsightConfig::fromWorkspace(*m_workspace));
+        if (m_sync)
+            m_sync->setConfig(InsightConfig::fromWorkspace(*m_workspace));
         m_leadsPage->reload();
         m_rulesPage->reload();
     });
 
-    m_engine = std::make_unique<InsightEngine>(*workspace, InsightConfig::fromWorkspace(*workspace));
-    connect(m_engine.get(), &InsightEngine::hotLeadAlert, this, &MainWindow::notifyHotLead);
-    m_poller = std::make_unique<RelayPoller>(*workspace);
-    connect(m_poller.get(), &RelayPoller::stateChanged, this, &MainWindow::updateSyncStatus);
-    connect(m_poller.get(), &RelayPoller::finished, this, [this](bool ok) {
-        settle();
+    // Every signal of the sync thread arrives here queued, on the GUI thread.
+    m_sync = std::make_unique<BackgroundSync>(*workspace, InsightConfig::fromWorkspace(*workspace));
+    connect(m_sync.get(), &BackgroundSync::hotLeadAlert, this, &MainWindow::notifyHotLead);
+    connect(m_sync.get(), &BackgroundSync::pairingChecked, this, [this](bool paired) { m_paired = paired; });
+    connect(m_sync.get(), &BackgroundSync::stateChanged, this, &MainWindow::updateSyncStatus);
+    connect(m_sync.get(), &BackgroundSync::settled, this, &MainWindow::refreshPages);
+    connect(m_sync.get(), &BackgroundSync::settleFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("New activity could not be processed: %1").arg(error), 10'000);
+    });
+    connect(m_sync.get(), &BackgroundSync::finished, this, [this](bool ok) {
         updateSyncStatus();
         emit synced(ok);
     });
@@ -235,35 +267,16 @@ void MainWindow::openLead(qint64 leadId)
 
 void MainWindow::syncNow()
 {
-    if (!m_poller)
+    if (!m_sync)
         return;
-    if (m_poller->isRunning()) {
-        // Asked again (Test, a new pairing): start over with the settings as
-        // they are now, rather than wait out the backoff of an old attempt.
-        const QSignalBlocker blocker(m_poller.get());
-        m_poller->stop();
-    }
-    QString error;
-    m_paired = m_poller->configureFromWorkspace(&error);
-    if (!m_paired) {
-        settle();
-        updateSyncStatus();
-        emit synced(false);
-        return;
-    }
-    m_poller->setMaxFailures(3);
-    m_poller->start(RelayPoller::Mode::UntilCaughtUp);
+    m_sync->syncNow();
     updateSyncStatus();
 }
 
 void MainWindow::settle()
 {
-    if (!m_engine)
-        return;
-    QString error;
-    if (!m_engine->settle(QDateTime::currentMSecsSinceEpoch(), &error))
-        statusBar()->showMessage(tr("New activity could not be processed: %1").arg(error), 10'000);
-    refreshPages();
+    if (m_sync)
+        m_sync->settleNow();
 }
 
 void MainWindow::refreshPages()
@@ -285,8 +298,9 @@ void MainWindow::updateSyncStatus()
 {
     if (!m_workspace)
         return;
-    const SyncState state = m_poller && m_poller->isRunning() ? m_poller->state() : RelayPoller::storedState(*m_workspace);
-    const QString text = SyncStatusText::describe(state, m_paired, m_poller && m_poller->isRunning());
+    const bool running = m_sync && m_sync->isRunning();
+    const SyncState state = running ? m_sync->state() : RelayPoller::storedState(*m_workspace);
+    const QString text = SyncStatusText::describe(state, m_paired, running);
     m_syncLabel->setText(text);
     m_syncLabel->setToolTip(state.error);
     if (m_settingsPage)

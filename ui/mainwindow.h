@@ -17,10 +17,9 @@ namespace leadtrail {
 
 class CampaignsPage;
 class HotLeadsPage;
-class InsightEngine;
+class BackgroundSync;
 class LeadStore;
 class LeadsPage;
-class RelayPoller;
 class RulesPage;
 class SettingsPage;
 class WelcomePage;
@@ -30,9 +29,10 @@ class Workspace;
  * The application's main window: a sidebar of sections (Leads, Campaigns,
  * Hot leads, Rules, Settings) and the page of the current one, and a status
  * area with the workspace and the relay sync state in words. It shows a
- * workspace it does not own; while one is open it follows the relay
- * (RelayPoller), settles new events (InsightEngine) and refreshes what is on
- * screen, and shows a tray message when a lead turns hot.
+ * workspace it does not own (except the sample workspace, which it opens
+ * itself); while one is open it follows the relay and settles new events on
+ * a thread of its own (BackgroundSync), refreshes what is on screen when
+ * that reports back, and shows a tray message when a lead turns hot.
  */
 class MainWindow final : public QMainWindow
 {
@@ -47,22 +47,37 @@ public:
 
     /** Shows this workspace (nullptr: the welcome page). The window does not own it. */
     void setWorkspace(Workspace *workspace);
+    /**
+     * Opens the sample workspace (SampleWorkspace) from sampleFolder(),
+     * building it when absent, and shows it; the window owns that one.
+     * False, with the reason on the welcome page, when it cannot.
+     */
+    bool openSampleWorkspace();
+    QString sampleFolder() const { return m_sampleFolder; }
+    void setSampleFolder(const QString &folder) { m_sampleFolder = folder; }
+    WelcomePage *welcomePage() const { return m_welcome; }
     /** Tells the user, on the welcome page, why a workspace could not be opened. */
     void showWorkspaceError(const QString &message);
     void showSection(Section section);
     /** Opens a lead in the Leads section (from a notification, hot leads, a recipient). */
     void openLead(qint64 leadId);
-    /** Pulls the relay's new events now and settles them (UntilCaughtUp); also run every few minutes. */
+    /**
+     * Pulls the relay's new events and settles them (UntilCaughtUp) on the
+     * sync thread; the screens refresh when it reports back (synced()).
+     * Also run every minute.
+     */
     void syncNow();
-    /** Settles events whose window has passed and refreshes the screens. */
+    /** Settles events whose window has passed (on the sync thread) and refreshes the screens. */
     void settle();
 
+    /** The workspace shown, nullptr on the welcome page. */
+    Workspace *workspace() const { return m_workspace; }
     LeadsPage *leadsPage() const { return m_leadsPage; }
     CampaignsPage *campaignsPage() const { return m_campaignsPage; }
     HotLeadsPage *hotLeadsPage() const { return m_hotLeadsPage; }
     RulesPage *rulesPage() const { return m_rulesPage; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
-    RelayPoller *poller() const { return m_poller.get(); }
+    BackgroundSync *sync() const { return m_sync.get(); }
     QString syncStatusText() const;
 
 signals:
@@ -96,9 +111,10 @@ private:
     QTimer *m_statusTimer = nullptr;
     qint64 m_lastAlertLead = 0;
     bool m_paired = false;
+    QString m_sampleFolder;
     std::unique_ptr<LeadStore> m_leadStore;
-    std::unique_ptr<RelayPoller> m_poller;
-    std::unique_ptr<InsightEngine> m_engine;
+    std::unique_ptr<BackgroundSync> m_sync;
+    std::unique_ptr<Workspace> m_ownedWorkspace; ///< the sample, when that is what is shown
 };
 
 } // namespace leadtrail

@@ -23,19 +23,28 @@ WelcomePage::WelcomePage(QWidget *parent)
     layout->addWidget(title);
 
     auto *intro = new QLabel(tr("A workspace is a folder that holds your leads, campaigns and their "
-                                "results. Create one for your team, or open one you already have."),
+                                "results. Create one for your team, open one you already have, or look around "
+                                "the sample workspace first."),
                              this);
     intro->setWordWrap(true);
     intro->setAlignment(Qt::AlignCenter);
-    intro->setMaximumWidth(520);
+    // A fixed width: a wrapped label aligned in a box layout gets no height for its width otherwise.
+    intro->setFixedWidth(520);
+    intro->setMinimumHeight(intro->heightForWidth(520));
     layout->addWidget(intro, 0, Qt::AlignHCenter);
     layout->addSpacing(16);
 
-    auto *create = new QPushButton(tr("Create a workspace…"), this);
+    auto *create = new QPushButton(tr("&Create a workspace…"), this);
     create->setDefault(true);
-    auto *open = new QPushButton(tr("Open a workspace…"), this);
-    for (QPushButton *button : {create, open}) {
-        button->setMinimumWidth(240);
+    create->setAccessibleName(tr("Create a workspace"));
+    auto *open = new QPushButton(tr("&Open a workspace…"), this);
+    open->setAccessibleName(tr("Open a workspace"));
+    m_sample = new QPushButton(tr("Open the &sample workspace"), this);
+    m_sample->setAccessibleName(tr("Open the sample workspace"));
+    m_sample->setToolTip(tr("A few dozen leads and a sent campaign with opens, clicks, a link scanner, an "
+                            "unsubscribe and a conversion, kept apart from your own workspaces"));
+    for (QPushButton *button : {create, open, m_sample}) {
+        button->setMinimumWidth(260);
         layout->addWidget(button, 0, Qt::AlignHCenter);
     }
 
@@ -59,6 +68,7 @@ WelcomePage::WelcomePage(QWidget *parent)
         if (!folder.isEmpty())
             emit workspaceRequested(folder, false);
     });
+    connect(m_sample, &QPushButton::clicked, this, &WelcomePage::sampleRequested);
 }
 
 void WelcomePage::showError(const QString &message)
@@ -67,4 +77,10 @@ void WelcomePage::showError(const QString &message)
     m_error->setVisible(!message.isEmpty());
 }
 
+QString WelcomePage::errorText() const
+{
+    return m_error->text();
+}
+
 } // namespace leadtrail
+

@@ -1,0 +1,264 @@
+// The main window on its own: the sample workspace opened from the welcome
+// page (read as a newcomer would read it), and a sync from a real relay
+// (in-process, port 0) that runs off the GUI thread, so the window keeps
+// answering while thousands of events are written and classified.
+
+#include "campaignspage.h"
+#include "figurewidget.h"
+#include "leaddetailpanel.h"
+#include "leadspage.h"
+#include "leadtablemodel.h"
+#include "mainwindow.h"
+#include "statspanel.h"
+#include "theme.h"
+#include "timelineview.h"
+#include "welcomepage.h"
+#include "insighttestsupport.h"
+#include "insight/backgroundsync.h"
+#include "insight/campaignstats.h"
+#include "insight/relaypairing.h"
+#include "insight/sampleworkspace.h"
+#include "protocol/pairing.h"
+#include "relayserver.h"
+#include "sending/campaignstore.h"
+#include "sqliteeventstore.h"
+#include "store/leadstore.h"
+#include "store/settings.h"
+#include "store/workspace.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+using namespace leadtrail;
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void sampleWorkspaceFromWelcomePage();
+    void sampleFailureShownInWords();
+    void syncRunsOffTheGuiThread();
+
+private:
+    void screenshot(QWidget *widget, const QString &name);
+    static QStringList badgesOf(TimelineView *timeline, const QString &kind, QStringList *kinds = nullptr);
+
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMainWindow::screenshot(QWidget *widget, const QString &name)
+{
+    QTest::qWait(80); // widgets added to a visible parent are shown by a queued call
+    QDir().mkpath(QStringLiteral(LEADTRAIL_SCREENSHOT_DIR));
+    const QString path = QStringLiteral(LEADTRAIL_SCREENSHOT_DIR "/%1.png").arg(name);
+    QVERIFY2(widget->grab().save(path), qPrintable(path));
+}
+
+QStringList TestMainWindow::badgesOf(TimelineView *timeline, const QString &kind, QStringList *kinds)
+{
+    QStringList badges;
+    for (QWidget *card : timeline->findChildren<QWidget *>(u"timelineItem"_s)) {
+        if (kinds)
+            kinds->append(card->property("kind").toString());
+        if (card->property("kind").toString() != kind)
+            continue;
+        for (QLabel *badge : card->findChildren<QLabel *>(u"badge"_s))
+            badges << badge->text();
+    }
+    return badges;
+}
+
+void TestMainWindow::sampleWorkspaceFromWelcomePage()
+{
+    Theme::apply(Theme::Mode::Light);
+    MainWindow window;
+    window.setSampleFolder(m_dir.filePath(u"data/sample"_s));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.welcomePage()->isVisible());
+    QVERIFY(window.welcomePage()->sampleButton()->isVisible());
+    screenshot(&window, u"welcome"_s);
+
+    QTest::mouseClick(window.welcomePage()->sampleButton(), Qt::LeftButton);
+    QVERIFY2(window.workspace(), qPrintable(window.welcomePage()->errorText()));
+    QVERIFY(QFile::exists(m_dir.filePath(u"data/sample/leadtrail.sqlite"_s)));
+
+    // It opens on the sent campaign's results.
+    QCOMPARE(window.campaignsPage()->currentView(), window.campaignsPage()->statsPanel());
+
+    // The leads: every row of the bundled file, counted by the table's model.
+    window.showSection(MainWindow::LeadsSection);
+    QCOMPARE(window.leadsPage()->model()->totalCount(), 36);
+
+    // The sent campaign's stats panel, as the figures read on screen.
+    const QList<Campaign> campaigns = CampaignStore(*window.workspace()).list();
+    QCOMPARE(campaigns.size(), 1);
+    window.showSection(MainWindow::CampaignsSection);
+    CampaignsPage *page = window.campaignsPage();
+    page->showCampaign(campaigns.first().id);
+    StatsPanel *stats = page->statsPanel();
+    QCOMPARE(page->currentView(), stats);
+    QCOMPARE(stats->figure(u"Total"_s)->valueText(), u"36"_s);
+    QCOMPARE(stats->figure(u"Sent"_s)->valueText(), u"36"_s);
+    QCOMPARE(stats->figure(u"Opened"_s)->valueText(), u"11"_s);
+    QCOMPARE(stats->figure(u"Opened"_s)->noteText(), u"30.6%"_s);
+    QCOMPARE(stats->figure(u"Clicked"_s)->valueText(), u"5"_s);
+    QVERIFY2(stats->machineLabel()->text().contains(u"1 opens, 3 clicks"_s), qPrintable(stats->machineLabel()->text()));
+    screenshot(&window, u"sample-stats-panel"_s);
+
+    // Farah clicked the pricing link twice: the badges, and the rule's stage change.
+    const qint64 farah = LeadStore(*window.workspace()).findByEmail(u"farah.haddad@example.org"_s)->id;
+    window.openLead(farah);
+    LeadDetailPanel *detail = window.leadsPage()->detail();
+    QCOMPARE(detail->leadId(), farah);
+    QStringList kinds;
+    const QStringList badges = badgesOf(detail->timeline(), u"delivered"_s, &kinds);
+    QVERIFY2(badges.contains(u"Opened ×2"_s) && badges.contains(u"Clicked ×2"_s), qPrintable(badges.join(u", "_s)));
+    QVERIFY2(kinds.contains(u"stage_changed"_s), qPrintable(kinds.join(u", "_s)));
+    screenshot(&window, u"sample-leads-with-timeline"_s);
+
+    // George's only activity was a link scanner's: collapsed machine activity with its reason.
+    window.openLead(LeadStore(*window.workspace()).findByEmail(u"george.whitfield@example.net"_s)->id);
+    auto *toggle = detail->timeline()->findChild<QToolButton *>(u"machineToggle"_s);
+    QVERIFY(toggle);
+    auto *reasons = detail->timeline()->findChild<QLabel *>(u"machineReasons"_s);
+    QVERIFY(reasons && !reasons->isVisibleTo(detail));
+    QTRY_VERIFY(toggle->isVisible());
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    QVERIFY2(reasons->text().contains(u"Barracuda Sentinel"_s), qPrintable(reasons->text()));
+
+    Theme::apply(Theme::Mode::Dark);
+    window.openLead(farah);
+    screenshot(&window, u"sample-leads-with-timeline-dark"_s);
+    window.showSection(MainWindow::CampaignsSection);
+    page->showCampaign(campaigns.first().id);
+    stats->reload();
+    screenshot(&window, u"sample-stats-panel-dark"_s);
+    window.setWorkspace(nullptr);
+    screenshot(&window, u"welcome-dark"_s);
+    Theme::apply(Theme::Mode::Light);
+}
+
+void TestMainWindow::sampleFailureShownInWords()
+{
+    QFile blocker(m_dir.filePath(u"plain-file"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    MainWindow window;
+    window.setSampleFolder(m_dir.filePath(u"plain-file/sample"_s));
+    window.show();
+    QTest::mouseClick(window.welcomePage()->sampleButton(), Qt::LeftButton);
+    QVERIFY(!window.workspace());
+    QVERIFY(window.welcomePage()->isVisible());
+    QVERIFY2(window.welcomePage()->errorText().startsWith(u"The sample workspace could not be opened: "_s),
+             qPrintable(window.welcomePage()->errorText()));
+}
+
+void TestMainWindow::syncRunsOffTheGuiThread()
+{
+    QString error;
+    auto ws = SampleWorkspace::open(m_dir.filePath(u"synced"_s), &error);
+    QVERIFY2(ws, qPrintable(error));
+    QVERIFY(Settings(*ws).setValue(u"insight.settle_seconds"_s, u"1"_s, &error));
+    const Campaign campaign = CampaignStore(*ws).list().first();
+    const QList<Delivery> sent = CampaignStore(*ws).deliveries(campaign.id, DeliveryState::Sent);
+    const auto before = CampaignStats::compute(*ws, campaign.id, &error);
+    QVERIFY2(before, qPrintable(error));
+
+    // The relay's own store holds what recipients 14 and on did since: many
+    // opens and clicks each, written through the relay's EventStore.
+    constexpr int eventCount = 30'000;
+    const std::string dir = m_dir.filePath(u"relay"_s).toStdString();
+    QDir().mkpath(QString::fromStdString(dir));
+    relay::RelayConfig config = insighttest::relayConfig(dir);
+    {
+        relay::SqliteEventStore store(config.storePath);
+        std::vector<relay::Event> events(eventCount);
+        std::vector<relay::Event *> batch;
+        for (int i = 0; i < eventCount; ++i) {
+            relay::Event &e = events[i];
+            const int span = int(sent.size()) - 14;
+            const Delivery &d = sent.at(14 + i % span);
+            e.type = (i / span) % 4 == 3 ? relay::EventType::Click : relay::EventType::Open;
+            e.delivery = d.deliveryId.toStdString();
+            if (e.type == relay::EventType::Click) {
+                e.linkIndex = 3;
+                e.url = "https://www.example.com/book-a-call";
+            }
+            e.timeMs = d.sentAt.toMSecsSinceEpoch() + 600'000 + i * 1'000ll;
+            e.ageSeconds = (e.timeMs - d.sentAt.toMSecsSinceEpoch()) / 1000;
+            e.method = "GET";
+            e.ip = "198.51.100.20";
+            e.userAgent = insighttest::browserUa;
+            batch.push_back(&e);
+        }
+        store.append(batch);
+    }
+    relay::RelayServer relay(config);
+    relay.start();
+    const std::string code = protocol::formatPairingCode(
+        {"http://127.0.0.1:" + std::to_string(relay.port()), insighttest::signingKey(), insighttest::apiKey()});
+    QString url;
+    QVERIFY2(RelayPairing::pair(*ws, QString::fromStdString(code), &url, &error), qPrintable(error));
+
+    MainWindow window;
+    QSignalSpy synced(&window, &MainWindow::synced);
+    window.setWorkspace(ws.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showSection(MainWindow::CampaignsSection);
+    window.campaignsPage()->showCampaign(campaign.id);
+    StatsPanel *stats = window.campaignsPage()->statsPanel();
+    QCOMPARE(stats->figure(u"Opened"_s)->valueText(), QString::number(before->opened));
+
+    // A timer on the GUI thread: while the sync writes and settles 30,000
+    // events, the longest wait between its ticks is how long the window froze.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0, longestGap = 0;
+    QTimer ticker;
+    ticker.setInterval(5);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        const qint64 now = clock.elapsed();
+        longestGap = std::max(longestGap, now - last);
+        last = now;
+    });
+    ticker.start();
+    window.syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty() && synced.constLast().at(0).toBool()
+                                 && window.sync()->state().cursor == eventCount,
+                             120'000);
+    const qint64 took = clock.elapsed();
+    ticker.stop();
+
+    const auto after = CampaignStats::compute(*ws, campaign.id, &error);
+    QVERIFY2(after, qPrintable(error));
+    QCOMPARE(after->opened, before->opened + (sent.size() - 14));
+    QCOMPARE(after->clicked, before->clicked + (sent.size() - 14));
+    // The numbers on screen followed, without anyone asking.
+    QTRY_COMPARE(stats->figure(u"Opened"_s)->valueText(), QString::number(after->opened));
+    QCOMPARE(stats->figure(u"Clicked"_s)->valueText(), QString::number(after->clicked));
+    QVERIFY2(window.syncStatusText().startsWith(u"Synced"_s), qPrintable(window.syncStatusText()));
+    qInfo("sync of %d events took %lld ms; the GUI thread's longest pause was %lld ms", eventCount, took, longestGap);
+    QVERIFY2(longestGap < 250, qPrintable(u"the window froze for %1 ms during the sync"_s.arg(longestGap)));
+    window.setWorkspace(nullptr);
+    relay.stop();
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
