@@ -3,6 +3,7 @@
 #include "htmlhighlighter.h"
 #include "campaign/mergefields.h"
 #include "campaign/smtptransport.h"
+#include "campaign/trackingdefaults.h"
 #include "sending/audience.h"
 #include "sending/campaignsender.h"
 #include "sending/campaignstore.h"
@@ -264,9 +265,13 @@ void CampaignEditor::edit(const Campaign &campaign)
         const QSignalBlocker b2(m_minScore);
         m_minScore->setValue(audience->minScore().value_or(0));
     }
-    for (auto [box, value] : {std::pair{m_trackOpens, campaign.trackOpens}, std::pair{m_trackClicks, campaign.trackClicks},
-                              std::pair{m_decoy, campaign.decoyLink}, std::pair{m_utm, campaign.utm},
-                              std::pair{m_clickIds, campaign.clickIds}}) {
+    // A new campaign starts from the workspace's tracking defaults (Settings → Tracking).
+    Campaign tracked = campaign;
+    if (fresh)
+        TrackingDefaults::fromWorkspace(m_workspace).applyTo(tracked);
+    for (auto [box, value] : {std::pair{m_trackOpens, tracked.trackOpens}, std::pair{m_trackClicks, tracked.trackClicks},
+                              std::pair{m_decoy, tracked.decoyLink}, std::pair{m_utm, tracked.utm},
+                              std::pair{m_clickIds, tracked.clickIds}}) {
         const QSignalBlocker blocker(box);
         box->setChecked(value);
     }

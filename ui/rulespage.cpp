@@ -1,22 +1,33 @@
 #include "rulespage.h"
 
+#include "ruleeditordialog.h"
+#include "ruleform.h"
+#include "theme.h"
+
 #include "insight/rulestore.h"
 #include "sending/campaignstore.h"
 #include "store/leadstore.h"
 
-#include <QComboBox>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace leadtrail {
+
+namespace {
+
+constexpr int RuleIdRole = Qt::UserRole;
+constexpr int CampaignNameRole = Qt::UserRole + 1;
+
+} // namespace
 
 RulesPage::RulesPage(const Workspace &workspace, QWidget *parent)
     : QWidget(parent)
@@ -24,70 +35,48 @@ RulesPage::RulesPage(const Workspace &workspace, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Rules act on what leads do: each settled human open, click, conversion or "
-                                "unsubscribe is checked against them once."), this);
+                                "unsubscribe is checked against them once. Untick a rule to switch it off."), this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     m_list = new QListWidget(this);
     m_list->setAccessibleName(tr("Rules"));
     m_list->setWordWrap(true);
     m_list->setAlternatingRowColors(true);
+    m_list->setSpacing(2);
     layout->addWidget(m_list, 1);
-    auto *remove = new QPushButton(tr("Delete rule"), this);
-    remove->setShortcut(QKeySequence::Delete);
-    layout->addWidget(remove, 0, Qt::AlignRight);
-    connect(remove, &QPushButton::clicked, this, &RulesPage::removeSelected);
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addStretch(1);
+    m_edit = new QPushButton(tr("&Edit rule…"), this);
+    m_edit->setToolTip(tr("Change the selected rule (F2, or double-click it)"));
+    m_edit->setShortcut(QKeySequence(Qt::Key_F2));
+    m_remove = new QPushButton(tr("Delete rule"), this);
+    m_remove->setShortcut(QKeySequence::Delete);
+    m_remove->setToolTip(tr("Delete the selected rule (Delete)"));
+    listButtons->addWidget(m_edit);
+    listButtons->addWidget(m_remove);
+    layout->addLayout(listButtons);
+    connect(m_edit, &QPushButton::clicked, this, &RulesPage::editSelected);
+    connect(m_remove, &QPushButton::clicked, this, &RulesPage::removeSelected);
+    connect(m_list, &QListWidget::itemDoubleClicked, this, &RulesPage::editSelected);
+    m_list->installEventFilter(this);
+    connect(m_list, &QListWidget::itemChanged, this, &RulesPage::itemChanged);
+    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *current) {
+        const bool rule = current && current->data(RuleIdRole).isValid();
+        m_edit->setEnabled(rule);
+        m_remove->setEnabled(rule);
+    });
 
     auto *box = new QGroupBox(tr("New rule"), this);
-    auto *form = new QFormLayout(box);
-    m_name = new QLineEdit(box);
-    m_name->setAccessibleName(tr("Rule name"));
-    form->addRow(tr("Name"), m_name);
-    m_trigger = new QComboBox(box);
-    m_trigger->setAccessibleName(tr("When"));
-    m_trigger->addItem(tr("a lead opens an email"), int(Rule::Trigger::Open));
-    m_trigger->addItem(tr("a lead clicks any link"), int(Rule::Trigger::Click));
-    m_trigger->addItem(tr("a lead clicks a link containing…"), int(Rule::Trigger::ClickMatch));
-    m_trigger->addItem(tr("a lead converts"), int(Rule::Trigger::Convert));
-    m_trigger->addItem(tr("a lead unsubscribes"), int(Rule::Trigger::Unsubscribe));
-    form->addRow(tr("When"), m_trigger);
-    m_pattern = new QLineEdit(box);
-    m_pattern->setPlaceholderText(tr("/pricing"));
-    m_pattern->setAccessibleName(tr("Link contains"));
-    form->addRow(tr("Link contains"), m_pattern);
-    m_action = new QComboBox(box);
-    m_action->setAccessibleName(tr("Then"));
-    m_action->addItem(tr("move them to stage"), int(Rule::Action::MoveToStage));
-    m_action->addItem(tr("add the tag"), int(Rule::Action::AddTag));
-    m_action->addItem(tr("add to the score"), int(Rule::Action::AddScore));
-    m_action->addItem(tr("raise a hot-lead alert"), int(Rule::Action::RaiseAlert));
-    form->addRow(tr("Then"), m_action);
-    m_stage = new QComboBox(box);
-    m_stage->setAccessibleName(tr("Stage"));
-    m_argument = new QLineEdit(box);
-    m_argument->setAccessibleName(tr("Tag or points"));
-    auto *argRow = new QHBoxLayout;
-    argRow->addWidget(m_stage);
-    argRow->addWidget(m_argument);
-    form->addRow(tr("Value"), argRow);
-    m_preview = new QLabel(box);
-    m_preview->setWordWrap(true);
-    QFont italic = m_preview->font();
-    italic.setItalic(true);
-    m_preview->setFont(italic);
-    form->addRow(m_preview);
+    auto *boxLayout = new QVBoxLayout(box);
+    m_form = new RuleForm(box);
+    boxLayout->addWidget(m_form);
     m_error = new QLabel(box);
-    m_error->setStyleSheet(u"color: #c0392b;"_s);
     m_error->setWordWrap(true);
     m_error->hide();
-    form->addRow(m_error);
+    boxLayout->addWidget(m_error);
     auto *add = new QPushButton(tr("Add rule"), box);
-    form->addRow(add);
+    boxLayout->addWidget(add, 0, Qt::AlignLeft);
     layout->addWidget(box);
-
-    for (QComboBox *c : {m_trigger, m_action, m_stage})
-        connect(c, &QComboBox::currentIndexChanged, this, &RulesPage::updateForm);
-    for (QLineEdit *e : {m_name, m_pattern, m_argument})
-        connect(e, &QLineEdit::textChanged, this, &RulesPage::updateForm);
     connect(add, &QPushButton::clicked, this, &RulesPage::addFromForm);
     reload();
 }
@@ -115,82 +104,83 @@ QString RulesPage::sentence(const Rule &rule, const QString &campaignName)
 
 void RulesPage::reload()
 {
-    m_list->clear();
-    const CampaignStore campaigns(m_workspace);
-    for (const Rule &rule : RuleStore(m_workspace).list()) {
-        const std::optional<Campaign> campaign = rule.campaignId > 0 ? campaigns.find(rule.campaignId) : std::nullopt;
-        auto *item = new QListWidgetItem(QIcon(u":/icons/rule.svg"_s),
-                                         u"%1\n%2"_s.arg(rule.name, sentence(rule, campaign ? campaign->name : QString())),
-                                         m_list);
-        item->setData(Qt::UserRole, rule.id);
-        if (!rule.enabled) {
-            item->setText(item->text() + u' ' + tr("(disabled)"));
-            item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+    const qint64 selected = m_list->currentItem() ? m_list->currentItem()->data(RuleIdRole).toLongLong() : 0;
+    {
+        const QSignalBlocker blocker(m_list); // filling the checkboxes is not the user ticking them
+        m_list->clear();
+        const CampaignStore campaigns(m_workspace);
+        for (const Rule &rule : RuleStore(m_workspace).list()) {
+            const std::optional<Campaign> campaign =
+                rule.campaignId > 0 ? campaigns.find(rule.campaignId) : std::nullopt;
+            const QString campaignName = campaign ? campaign->name : QString();
+            QString text = u"%1\n%2"_s.arg(rule.name, sentence(rule, campaignName));
+            if (!rule.enabled)
+                text += u' ' + tr("(disabled)");
+            auto *item = new QListWidgetItem(QIcon(u":/icons/rule.svg"_s), text, m_list);
+            item->setData(RuleIdRole, rule.id);
+            item->setData(CampaignNameRole, campaignName);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(rule.enabled ? Qt::Checked : Qt::Unchecked);
+            item->setToolTip(rule.enabled ? tr("On: untick to switch this rule off")
+                                          : tr("Off: tick to switch this rule on again"));
+            if (!rule.enabled)
+                item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+            if (rule.id == selected)
+                m_list->setCurrentItem(item);
+        }
+        if (m_list->count() == 0) {
+            auto *empty = new QListWidgetItem(tr("No rules yet. Add one below."), m_list);
+            empty->setFlags(Qt::NoItemFlags);
         }
     }
-    if (m_list->count() == 0) {
-        auto *empty = new QListWidgetItem(tr("No rules yet. Add one below."), m_list);
-        empty->setFlags(Qt::NoItemFlags);
+    const bool rule = m_list->currentItem() && m_list->currentItem()->data(RuleIdRole).isValid();
+    m_edit->setEnabled(rule);
+    m_remove->setEnabled(rule);
+    m_form->setStages(LeadStore(m_workspace).stages());
+}
+
+int RulesPage::rowOf(qint64 id) const
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(RuleIdRole).toLongLong() == id)
+            return row;
     }
-    const QString stage = m_stage->currentText();
-    m_stage->clear();
-    m_stage->addItems(LeadStore(m_workspace).stages());
-    if (!stage.isEmpty())
-        m_stage->setCurrentText(stage);
-    updateForm();
+    return -1;
 }
 
 void RulesPage::setForm(const QString &name, Rule::Trigger trigger, const QString &pattern, Rule::Action action,
                         const QString &argument)
 {
-    m_name->setText(name);
-    m_trigger->setCurrentIndex(m_trigger->findData(int(trigger)));
-    m_pattern->setText(pattern);
-    m_action->setCurrentIndex(m_action->findData(int(action)));
-    if (action == Rule::Action::MoveToStage)
-        m_stage->setCurrentText(argument);
-    else
-        m_argument->setText(argument);
+    Rule rule;
+    rule.name = name;
+    rule.trigger = trigger;
+    rule.pattern = pattern;
+    rule.action = action;
+    rule.argument = argument;
+    m_form->setRule(rule);
 }
 
-void RulesPage::updateForm()
+void RulesPage::showError(const QString &text)
 {
-    const auto trigger = Rule::Trigger(m_trigger->currentData().toInt());
-    const auto action = Rule::Action(m_action->currentData().toInt());
-    m_pattern->setEnabled(trigger == Rule::Trigger::ClickMatch);
-    m_stage->setVisible(action == Rule::Action::MoveToStage);
-    m_argument->setVisible(action == Rule::Action::AddTag || action == Rule::Action::AddScore);
-    m_argument->setPlaceholderText(action == Rule::Action::AddScore ? tr("points, e.g. 10") : tr("tag"));
-    Rule rule;
-    rule.trigger = trigger;
-    rule.pattern = m_pattern->text().trimmed();
-    rule.action = action;
-    rule.argument = action == Rule::Action::MoveToStage ? m_stage->currentText() : m_argument->text().trimmed();
-    m_preview->setText(sentence(rule, {}));
+    m_error->setStyleSheet(u"color: %1;"_s.arg(Theme::isDark() ? u"#ff8a80"_s : u"#c0392b"_s));
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
 }
 
 bool RulesPage::addFromForm()
 {
-    Rule rule;
-    rule.name = m_name->text().trimmed();
-    rule.trigger = Rule::Trigger(m_trigger->currentData().toInt());
-    rule.pattern = rule.trigger == Rule::Trigger::ClickMatch ? m_pattern->text().trimmed() : QString();
-    rule.action = Rule::Action(m_action->currentData().toInt());
-    rule.argument = rule.action == Rule::Action::MoveToStage ? m_stage->currentText()
-                  : rule.action == Rule::Action::RaiseAlert  ? QString()
-                                                             : m_argument->text().trimmed();
+    Rule rule = m_form->rule();
+    rule.id = 0;
+    rule.enabled = true;
     QString error;
     if (rule.name.isEmpty())
         error = tr("Give the rule a name.");
     else if (!RuleStore(m_workspace).add(rule, &error))
         error = tr("The rule was not added: %1").arg(error);
-    m_error->setText(error);
-    m_error->setVisible(!error.isEmpty());
+    showError(error);
     if (!error.isEmpty())
         return false;
-    m_name->clear();
-    m_pattern->clear();
-    m_argument->clear();
+    m_form->clear();
     reload();
     return true;
 }
@@ -200,15 +190,68 @@ QString RulesPage::errorText() const
     return m_error->isVisible() ? m_error->text() : QString();
 }
 
+RuleEditorDialog *RulesPage::editRule(qint64 id)
+{
+    const std::optional<Rule> rule = RuleStore(m_workspace).find(id);
+    if (!rule)
+        return nullptr;
+    const int row = rowOf(id);
+    const QString campaignName = row >= 0 ? m_list->item(row)->data(CampaignNameRole).toString() : QString();
+    auto *dialog = new RuleEditorDialog(m_workspace, *rule, campaignName, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &RulesPage::reload);
+    dialog->open();
+    return dialog;
+}
+
+bool RulesPage::eventFilter(QObject *watched, QEvent *event)
+{
+    // Return (and F2 when the Edit button's shortcut is not reachable) on a
+    // row opens the rule editor, as a double-click does.
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_F2 || key == Qt::Key_Return || key == Qt::Key_Enter) {
+            editSelected();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RulesPage::editSelected()
+{
+    QListWidgetItem *item = m_list->currentItem();
+    if (item && item->data(RuleIdRole).isValid())
+        editRule(item->data(RuleIdRole).toLongLong());
+}
+
+bool RulesPage::setRuleEnabled(qint64 id, bool enabled)
+{
+    QString error;
+    const bool ok = RuleStore(m_workspace).setEnabled(id, enabled, &error);
+    showError(ok ? QString() : tr("The rule was not changed: %1").arg(error));
+    reload();
+    return ok;
+}
+
+void RulesPage::itemChanged(QListWidgetItem *item)
+{
+    if (!item->data(RuleIdRole).isValid())
+        return;
+    const qint64 id = item->data(RuleIdRole).toLongLong();
+    const bool enabled = item->checkState() == Qt::Checked;
+    // Reloading rebuilds the items: let Qt finish with this one first.
+    QMetaObject::invokeMethod(this, [this, id, enabled] { setRuleEnabled(id, enabled); }, Qt::QueuedConnection);
+}
+
 void RulesPage::removeSelected()
 {
     QListWidgetItem *item = m_list->currentItem();
-    if (!item || !item->data(Qt::UserRole).isValid())
+    if (!item || !item->data(RuleIdRole).isValid())
         return;
     QString error;
-    if (!RuleStore(m_workspace).remove(item->data(Qt::UserRole).toLongLong(), &error)) {
-        m_error->setText(tr("The rule was not deleted: %1").arg(error));
-        m_error->show();
+    if (!RuleStore(m_workspace).remove(item->data(RuleIdRole).toLongLong(), &error)) {
+        showError(tr("The rule was not deleted: %1").arg(error));
         return;
     }
     reload();

@@ -4,19 +4,23 @@
 
 #include <QWidget>
 
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QListWidget;
+class QListWidgetItem;
+class QPushButton;
 
 namespace leadtrail {
 
+class RuleEditorDialog;
+class RuleForm;
 class Workspace;
 
 /**
  * Automation rules as sentences ("When a lead clicks a link containing
- * /pricing in any campaign, move them to Hot"), with a form to add one and a
- * button to delete one. Rules are kept by core RuleStore.
+ * /pricing in any campaign, move them to Hot"), each with a checkbox that
+ * switches it on or off (a rule that is off is greyed and marked
+ * "(disabled)"), a form to add one, and buttons to edit (RuleEditorDialog)
+ * or delete the selected one. Rules are kept by core RuleStore.
  */
 class RulesPage final : public QWidget
 {
@@ -36,20 +40,27 @@ public:
                  const QString &argument);
     bool addFromForm();
     QString errorText() const;
+    /** Opens the editor for rule @p id (window-modal, not blocking); nullptr when there is no such rule. */
+    RuleEditorDialog *editRule(qint64 id);
+    /** Switches rule @p id on or off, as its checkbox does. */
+    bool setRuleEnabled(qint64 id, bool enabled);
+    /** The list row of rule @p id, or -1. */
+    int rowOf(qint64 id) const;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void updateForm();
+    void editSelected();
     void removeSelected();
+    void itemChanged(QListWidgetItem *item);
+    void showError(const QString &text);
 
     const Workspace &m_workspace;
     QListWidget *m_list = nullptr;
-    QLineEdit *m_name = nullptr;
-    QComboBox *m_trigger = nullptr;
-    QLineEdit *m_pattern = nullptr;
-    QComboBox *m_action = nullptr;
-    QComboBox *m_stage = nullptr;
-    QLineEdit *m_argument = nullptr;
-    QLabel *m_preview = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_remove = nullptr;
+    RuleForm *m_form = nullptr;
     QLabel *m_error = nullptr;
 };
 

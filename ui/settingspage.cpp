@@ -1,10 +1,16 @@
 #include "settingspage.h"
 
+#include "campaign/smtpconnectioncheck.h"
+#include "campaign/trackingdefaults.h"
 #include "insight/insightconfig.h"
+#include "insight/relaycheck.h"
 #include "insight/relaypairing.h"
 #include "store/configuration.h"
 #include "store/leadstore.h"
+#include "store/workspace.h"
+#include "theme.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -16,6 +22,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QThread>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -67,6 +74,9 @@ SettingsPage::SettingsPage(const Workspace &workspace, QWidget *parent)
     m_password->setEchoMode(QLineEdit::Password);
     m_passwordState = new QLabel;
     m_passwordState->setWordWrap(true);
+    // A word-wrapped label in a form row only takes the row's width when it may grow.
+    m_passwordState->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_passwordState->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     sending->addRow(QString(), m_passwordState);
     m_provider = new QComboBox;
     m_provider->setAccessibleName(tr("Rate limits"));
@@ -74,26 +84,92 @@ SettingsPage::SettingsPage(const Workspace &workspace, QWidget *parent)
     m_provider->addItem(tr("Google Workspace limits"), u"google_workspace"_s);
     m_provider->addItem(tr("Microsoft 365 limits"), u"microsoft365"_s);
     sending->addRow(tr("Rate limits"), m_provider);
+    m_smtpTest = new QPushButton(tr("&Test connection"));
+    m_smtpTest->setToolTip(tr("Connect and log in with the values above, then hang up. No email is sent."));
+    m_smtpTest->setAccessibleName(tr("Test SMTP connection"));
+    sending->addRow(QString(), m_smtpTest);
+    m_smtpResult = new QLabel;
+    m_smtpResult->setWordWrap(true);
+    m_smtpResult->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_smtpResult->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_smtpResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_smtpResult->setAccessibleName(tr("SMTP test result"));
+    sending->addRow(QString(), m_smtpResult);
+    connect(m_smtpTest, &QPushButton::clicked, this, &SettingsPage::testSmtp);
 
     QFormLayout *relay = page(tr("Relay"));
     m_pairingCode = line(relay, tr("Pairing code"), tr("Paste the code the relay printed (ltpair1.…)"));
     m_pairingCode->setEchoMode(QLineEdit::PasswordEchoOnEdit);
     auto *pairButtons = new QHBoxLayout;
     auto *pairButton = new QPushButton(tr("Pair"));
-    auto *testButton = new QPushButton(tr("Test"));
-    testButton->setToolTip(tr("Fetch new events from the relay now"));
+    // No mnemonic in the text: other screens find this button by its words.
+    m_relayTest = new QPushButton(tr("Test"));
+    m_relayTest->setShortcut(QKeySequence(Qt::ALT | Qt::Key_T));
+    m_relayTest->setToolTip(tr("Check that the relay answers and accepts the API key, then fetch new events (Alt+T)"));
+    m_relayTest->setAccessibleName(tr("Test relay"));
     pairButtons->addWidget(pairButton);
-    pairButtons->addWidget(testButton);
+    pairButtons->addWidget(m_relayTest);
     pairButtons->addStretch(1);
     relay->addRow(QString(), pairButtons);
+    m_relayResult = new QLabel;
+    m_relayResult->setWordWrap(true);
+    m_relayResult->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_relayResult->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_relayResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_relayResult->setAccessibleName(tr("Relay test result"));
+    relay->addRow(QString(), m_relayResult);
     m_relayUrl = new QLabel;
     m_relayUrl->setTextInteractionFlags(Qt::TextSelectableByMouse);
     relay->addRow(tr("Relay URL"), m_relayUrl);
     m_relayState = new QLabel;
     m_relayState->setWordWrap(true);
+    m_relayState->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_relayState->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     relay->addRow(tr("State"), m_relayState);
     connect(pairButton, &QPushButton::clicked, this, &SettingsPage::pair);
-    connect(testButton, &QPushButton::clicked, this, &SettingsPage::syncRequested);
+    connect(m_relayTest, &QPushButton::clicked, this, &SettingsPage::testRelay);
+    m_relayCheck = new RelayCheck(this);
+    connect(m_relayCheck, &RelayCheck::finished, this, [this](const RelayCheck::Result &r) {
+        m_relayTest->setEnabled(true);
+        const QString where = r.url.toString();
+        switch (r.outcome) {
+        case RelayCheck::Outcome::Ok:
+            showResult(m_relayResult, tr("Relay reachable at %1, API key accepted.").arg(where), false);
+            break;
+        case RelayCheck::Outcome::KeyRefused:
+            showResult(m_relayResult,
+                       tr("The relay at %1 refused the API key (HTTP %2). Paste a fresh pairing code from the relay.")
+                           .arg(where).arg(r.status),
+                       true);
+            break;
+        case RelayCheck::Outcome::Unreachable:
+            showResult(m_relayResult, tr("The relay at %1 is unreachable: %2").arg(where, r.error), true);
+            break;
+        case RelayCheck::Outcome::BadAnswer:
+            showResult(m_relayResult, tr("The relay at %1 did not answer as expected: %2").arg(where, r.error), true);
+            break;
+        }
+        emit relayTestFinished(r.outcome == RelayCheck::Outcome::Ok);
+        // A relay that works has events waiting, perhaps: fetch them now.
+        if (r.outcome == RelayCheck::Outcome::Ok)
+            emit syncRequested();
+    });
+
+    QFormLayout *tracking = page(tr("Tracking"));
+    tracking->addRow(new QLabel(tr("New campaigns start with these options; each campaign can change them.")));
+    const auto option = [tracking](const QString &text, const QString &tip) {
+        auto *box = new QCheckBox(text);
+        box->setToolTip(tip);
+        box->setAccessibleName(text);
+        tracking->addRow(box);
+        return box;
+    };
+    m_trackOpens = option(tr("Track opens"), tr("A tiny image tells the relay when the email is shown."));
+    m_trackClicks = option(tr("Track clicks"), tr("Links go through the relay, which records the click."));
+    m_trackDecoy = option(tr("Decoy link to spot scanners"), tr("A hidden link only machines follow."));
+    m_trackUtm = option(tr("Add UTM parameters"), tr("utm_source, utm_medium=email and utm_campaign on every link."));
+    m_trackClickIds = option(tr("Click ids for conversions"),
+                             tr("The relay adds a click id so sales can be attributed."));
 
     QFormLayout *scoring = page(tr("Scoring"));
     const auto number = [scoring](const QString &label, double max, int decimals, const QString &suffix) {
@@ -153,6 +229,13 @@ SettingsPage::SettingsPage(const Workspace &workspace, QWidget *parent)
     reload();
 }
 
+SettingsPage::~SettingsPage()
+{
+    // The SMTP test posts its result to this object: let it finish first.
+    if (m_smtpThread)
+        m_smtpThread->wait();
+}
+
 void SettingsPage::reload()
 {
     Configuration configuration(m_workspace);
@@ -171,6 +254,12 @@ void SettingsPage::reload()
     m_provider->setCurrentIndex(qMax(0, m_provider->findData(s.value(u"sending.provider"_s, u"custom"_s))));
     const QString url = s.value(u"relay.url"_s, QString());
     m_relayUrl->setText(url.isEmpty() ? tr("Not paired") : url);
+    const TrackingDefaults tracking = TrackingDefaults::fromWorkspace(m_workspace);
+    m_trackOpens->setChecked(tracking.opens);
+    m_trackClicks->setChecked(tracking.clicks);
+    m_trackDecoy->setChecked(tracking.decoy);
+    m_trackUtm->setChecked(tracking.utm);
+    m_trackClickIds->setChecked(tracking.clickIds);
 
     const InsightConfig insight = InsightConfig::fromWorkspace(m_workspace);
     m_openWeight->setValue(insight.openWeight);
@@ -188,7 +277,95 @@ void SettingsPage::reload()
 void SettingsPage::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? u"color: #c0392b;"_s : QString());
+    m_message->setStyleSheet(error ? u"color: %1;"_s.arg(Theme::isDark() ? u"#ff8a80"_s : u"#c0392b"_s) : QString());
+}
+
+void SettingsPage::showResult(QLabel *label, const QString &text, bool error)
+{
+    // Accents only: readable on both palettes.
+    const QString colour = error ? (Theme::isDark() ? u"#ff8a80"_s : u"#c0392b"_s)
+                                 : (Theme::isDark() ? u"#7ddc9b"_s : u"#1e7a46"_s);
+    label->setStyleSheet(u"color: %1;"_s.arg(colour));
+    label->setText(text);
+}
+
+QString SettingsPage::smtpTestText() const
+{
+    return m_smtpResult->text();
+}
+
+QString SettingsPage::relayTestText() const
+{
+    return m_relayResult->text();
+}
+
+bool SettingsPage::isRelayTestRunning() const
+{
+    return m_relayCheck->isRunning();
+}
+
+void SettingsPage::testSmtp()
+{
+    if (m_smtpThread)
+        return;
+    SmtpConnectionCheck::Form form;
+    form.host = m_host->text();
+    form.port = quint16(m_port->value());
+    form.security = m_security->currentData().toString();
+    form.user = m_user->text();
+    form.password = m_password->text();
+    QString error;
+    // Settings and secrets are read here, on the workspace's thread; only the network waits in the worker.
+    const std::optional<SmtpSettings> settings = SmtpConnectionCheck::settingsFor(m_workspace, form, &error);
+    if (!settings) {
+        showResult(m_smtpResult, tr("Not tested: %1").arg(error), true);
+        emit smtpTestFinished(false);
+        return;
+    }
+    m_smtpTest->setEnabled(false);
+    showResult(m_smtpResult, tr("Connecting to %1:%2…").arg(settings->host).arg(settings->port), false);
+    m_smtpThread = QThread::create([this, smtp = *settings] {
+        const SmtpConnectionCheck::Result r = SmtpConnectionCheck::run(smtp);
+        QMetaObject::invokeMethod(this, [this, r] {
+            m_smtpThread->wait();
+            m_smtpThread->deleteLater();
+            m_smtpThread = nullptr;
+            m_smtpTest->setEnabled(true);
+            QString how;
+            switch (r.security) {
+            case SmtpSettings::Security::StartTls: how = tr("with STARTTLS"); break;
+            case SmtpSettings::Security::ImplicitTls: how = tr("with TLS"); break;
+            case SmtpSettings::Security::None: how = tr("without encryption"); break;
+            }
+            if (!r.ok)
+                showResult(m_smtpResult, tr("Not connected: %1").arg(r.error), true);
+            else if (r.user.isEmpty())
+                showResult(m_smtpResult, tr("Connected to %1:%2 %3; the server asked for no login.").arg(r.host).arg(r.port).arg(how), false);
+            else
+                showResult(m_smtpResult, tr("Connected to %1:%2 %3, authenticated as %4.").arg(r.host).arg(r.port).arg(how, r.user), false);
+            emit smtpTestFinished(r.ok);
+        }, Qt::QueuedConnection);
+    });
+    m_smtpThread->start();
+}
+
+void SettingsPage::testRelay()
+{
+    if (m_relayCheck->isRunning())
+        return;
+    if (Settings(m_workspace).value(u"relay.url"_s, QString()).isEmpty()) {
+        showResult(m_relayResult, tr("No relay is paired: paste the pairing code above and press Pair."), true);
+        emit relayTestFinished(false);
+        return;
+    }
+    m_relayTest->setEnabled(false);
+    showResult(m_relayResult, tr("Asking the relay…"), false);
+    QString error;
+    if (!m_relayCheck->start(m_workspace, &error)) {
+        m_relayTest->setEnabled(true);
+        showResult(m_relayResult, tr("Not tested: %1").arg(error), true);
+        emit relayTestFinished(false);
+    }
 }
 
 QString SettingsPage::messageText() const
@@ -225,7 +402,13 @@ bool SettingsPage::save()
         && set(u"insight.weight.conversion"_s, QString::number(m_conversionWeight->value()))
         && set(u"insight.half_life_days"_s, QString::number(m_halfLife->value()))
         && set(u"insight.hot_threshold"_s, QString::number(m_threshold->value()));
-    if (!ok) {
+    TrackingDefaults tracking;
+    tracking.opens = m_trackOpens->isChecked();
+    tracking.clicks = m_trackClicks->isChecked();
+    tracking.decoy = m_trackDecoy->isChecked();
+    tracking.utm = m_trackUtm->isChecked();
+    tracking.clickIds = m_trackClickIds->isChecked();
+    if (!ok || !tracking.save(m_workspace, &error)) {
         showMessage(tr("Not saved: %1").arg(error), true);
         return false;
     }

@@ -2,23 +2,30 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QPlainTextEdit;
 class QSpinBox;
 class QTabWidget;
+class QThread;
 
 namespace leadtrail {
 
+class RelayCheck;
 class Workspace;
 
 /**
  * The workspace's settings: sender and SMTP (the password goes to the
- * keychain through core Secrets), relay pairing and state, scoring, stages,
- * and the application's language and theme. Every value is checked by core
- * Settings; what it refuses is shown beside the Save button in plain words.
+ * keychain through core Secrets), relay pairing and state, tracking defaults
+ * for new campaigns, scoring, stages, and the application's language and
+ * theme. Every value is checked by core Settings; what it refuses is shown
+ * beside the Save button in plain words. "Test connection" (SMTP, in a worker
+ * thread) and "Test" (relay, asynchronous) try the values as they are in the
+ * form and report the outcome, or the server's own words, under the button.
  */
 class SettingsPage final : public QWidget
 {
@@ -27,6 +34,7 @@ class SettingsPage final : public QWidget
 
 public:
     explicit SettingsPage(const Workspace &workspace, QWidget *parent = nullptr);
+    ~SettingsPage() override;
 
     void reload();
     /** Saves every tab; false with the first problem shown. */
@@ -37,15 +45,27 @@ public:
     QString messageText() const;
     QTabWidget *tabs() const { return m_tabs; }
 
+    /** Tries the SMTP values in the form (nothing is saved, no mail is sent). */
+    void testSmtp();
+    bool isSmtpTestRunning() const { return m_smtpThread != nullptr; }
+    QString smtpTestText() const;
+    /** Tries the paired relay: /healthz, then the events API with the stored key. */
+    void testRelay();
+    bool isRelayTestRunning() const;
+    QString relayTestText() const;
+
 signals:
     /** Relay settings changed or "Test" was pressed: sync now. */
     void syncRequested();
     void themeChanged(const QString &theme);
     /** Stages or scoring changed, so other screens should reload. */
     void workspaceSettingsChanged();
+    void smtpTestFinished(bool ok);
+    void relayTestFinished(bool ok);
 
 private:
     void showMessage(const QString &text, bool error);
+    static void showResult(QLabel *label, const QString &text, bool error);
 
     const Workspace &m_workspace;
     QTabWidget *m_tabs = nullptr;
@@ -58,9 +78,20 @@ private:
     QLineEdit *m_password = nullptr;
     QLabel *m_passwordState = nullptr;
     QComboBox *m_provider = nullptr;
+    QPushButton *m_smtpTest = nullptr;
+    QLabel *m_smtpResult = nullptr;
+    QThread *m_smtpThread = nullptr;
     QLineEdit *m_pairingCode = nullptr;
     QLabel *m_relayUrl = nullptr;
     QLabel *m_relayState = nullptr;
+    QPushButton *m_relayTest = nullptr;
+    QLabel *m_relayResult = nullptr;
+    RelayCheck *m_relayCheck = nullptr;
+    QCheckBox *m_trackOpens = nullptr;
+    QCheckBox *m_trackClicks = nullptr;
+    QCheckBox *m_trackDecoy = nullptr;
+    QCheckBox *m_trackUtm = nullptr;
+    QCheckBox *m_trackClickIds = nullptr;
     QDoubleSpinBox *m_openWeight = nullptr;
     QDoubleSpinBox *m_clickWeight = nullptr;
     QDoubleSpinBox *m_conversionWeight = nullptr;
