@@ -44,7 +44,7 @@ RuleForm::RuleForm(QWidget *parent) : QWidget(parent)
     auto *argRow = new QHBoxLayout;
     argRow->addWidget(m_stage);
     argRow->addWidget(m_argument);
-    form->addRow(tr("&Value"), argRow);
+    form->addRow(tr("Value"), argRow);
     m_preview = new QLabel(this);
     m_preview->setWordWrap(true);
     m_preview->setAccessibleName(tr("Rule as a sentence"));

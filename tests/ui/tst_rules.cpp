@@ -182,9 +182,12 @@ void TestRules::checkboxDisablesAndEnables()
     QCOMPARE(item->foreground().color(), m_page->palette().color(QPalette::Disabled, QPalette::Text));
     // The other rule is untouched.
     QVERIFY(RuleStore(*m_ws).find(ruleId(u"Openers get points"_s))->enabled);
+    // Nothing selected, so the greyed row shows as a user sees it after moving on.
+    m_page->list()->setCurrentItem(nullptr);
     screenshot(m_page.get(), u"rules-one-disabled"_s);
     Theme::apply(Theme::Mode::Dark);
     m_page->reload(); // greyed with the dark palette's disabled colour
+    m_page->list()->setCurrentItem(nullptr);
     screenshot(m_page.get(), u"rules-one-disabled-dark"_s);
     {
         RuleEditorDialog *dialog = m_page->editRule(id);
