@@ -29,6 +29,8 @@
 #include "protocol/pairing.h"
 #include "protocol/token.h"
 #include "sending/campaignstore.h"
+#include "store/importreport.h"
+#include "store/leadimporter.h"
 #include "store/leadstore.h"
 #include "store/settings.h"
 #include "store/workspace.h"
@@ -86,6 +88,7 @@ private slots:
     void timelineShowsBadges();
     void hotLeadsAndSettingsScreens();
     void darkTheme();
+    void progressMidSendPausedAndResumed();
 
 private:
     void screenshot(QWidget *widget, const QString &name);
@@ -479,6 +482,72 @@ void TestCampaigns::darkTheme()
     screenshot(m_window.get(), u"campaign-editor-dark"_s);
     Theme::apply(Theme::Mode::Light);
     QVERIFY(!Theme::isDark());
+}
+
+void TestCampaigns::progressMidSendPausedAndResumed()
+{
+    // Large enough that sending to the real SMTP server takes a few seconds:
+    // the progress view is caught mid-send, paused for the screenshots, resumed.
+    constexpr int guests = 300;
+    QByteArray csv = "Email,First Name,Last Name,Category\n";
+    for (int i = 1; i <= guests; ++i)
+        csv += u"guest%1@example.org,Guest,No%1,open-day\n"_s.arg(i, 3, 10, QChar(u'0')).toUtf8();
+    ImportReport report;
+    QString error;
+    QVERIFY2(LeadImporter(*m_ws).importData(csv, {}, &report, &error), qPrintable(error));
+    QCOMPARE(report.imported, guests);
+
+    m_window->showSection(MainWindow::CampaignsSection);
+    CampaignsPage *page = m_window->campaignsPage();
+    page->newCampaign();
+    CampaignEditor *editor = page->editor();
+    editor->nameField()->clear();
+    QTest::keyClicks(editor->nameField(), u"Open day invitation"_s);
+    QTest::keyClicks(editor->subjectField(), u"You are invited, {{first_name}}"_s);
+    editor->htmlField()->setPlainText(u"<p>Hello {{first_name}}, come to our open day: <a href=\"%1\">details</a>.</p>"
+                                      "<p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>"_s.arg(blog));
+    const int openDay = editor->categoryFilter()->findData(u"open-day"_s);
+    QVERIFY(openDay > 0);
+    editor->categoryFilter()->setCurrentIndex(openDay);
+    emit editor->categoryFilter()->activated(openDay);
+    QTRY_COMPARE(editor->audienceCount(), guests);
+    QTRY_VERIFY(editor->sendButton()->isEnabled());
+    QTest::mouseClick(editor->sendButton(), Qt::LeftButton);
+    QVERIFY2(editor->confirmButton()->text().contains(u"Send to 300 recipient"_s), qPrintable(editor->confirmButton()->text()));
+
+    SendProgressView *progress = page->progressView();
+    QSignalSpy finished(progress, &SendProgressView::finished);
+    QTest::mouseClick(editor->confirmButton(), Qt::LeftButton);
+    QCOMPARE(page->currentView(), progress);
+    QTRY_VERIFY_WITH_TIMEOUT(progress->progress().sent >= 20, 60000);
+    QVERIFY(progress->isSending());
+    QVERIFY(progress->pauseButton()->isVisible());
+    screenshot(m_window.get(), u"sending-progress-running"_s);
+
+    QTest::mouseClick(progress->pauseButton(), Qt::LeftButton);
+    QVERIFY(finished.count() == 1 || finished.wait(60000));
+    QCOMPARE(finished.at(0).at(1).value<CampaignState>(), CampaignState::Paused);
+    const SendProgress paused = progress->progress();
+    QVERIFY2(paused.sent > 0 && paused.remaining > 0, qPrintable(u"%1 sent, %2 left"_s.arg(paused.sent).arg(paused.remaining)));
+    QCOMPARE(paused.sent + paused.failed + paused.remaining, qint64(guests));
+    QVERIFY2(progress->statusText().startsWith(u"Paused"_s), qPrintable(progress->statusText()));
+    QVERIFY(progress->resumeButton()->isVisible() && !progress->pauseButton()->isVisible());
+    // While paused nothing more goes out.
+    const int receivedWhilePaused = int(m_smtp->messages().size());
+    QTest::qWait(300);
+    QCOMPARE(int(m_smtp->messages().size()), receivedWhilePaused);
+    screenshot(m_window.get(), u"sending-progress-paused"_s);
+    Theme::apply(Theme::Mode::Dark);
+    screenshot(m_window.get(), u"sending-progress-paused-dark"_s);
+    Theme::apply(Theme::Mode::Light);
+
+    // Resumed, it finishes, and every guest got exactly one message.
+    QTest::mouseClick(progress->resumeButton(), Qt::LeftButton);
+    QVERIFY(finished.count() == 2 || finished.wait(120000));
+    QCOMPARE(finished.at(1).at(1).value<CampaignState>(), CampaignState::Sent);
+    QCOMPARE(progress->progress().sent, qint64(guests));
+    for (int i = 1; i <= guests; ++i)
+        QCOMPARE(m_smtp->countFor(u"guest%1@example.org"_s.arg(i, 3, 10, QChar(u'0'))), 1);
 }
 
 QTEST_MAIN(TestCampaigns)
