@@ -3,6 +3,7 @@
 #include "importwizard.h"
 #include "leaddetailpanel.h"
 #include "leadtablemodel.h"
+#include "theme.h"
 #include "store/leadbulkeditor.h"
 #include "store/leadexporter.h"
 #include "store/leadstore.h"
@@ -360,11 +361,9 @@ void LeadsPage::showMessage(const QString &text, bool isError)
     // Said where the action happened, and kept until the next one: no pop-up to dismiss.
     m_message->setText(text);
     m_message->setProperty("error", isError);
-    QPalette palette = this->palette();
-    if (isError)
-        palette.setColor(QPalette::WindowText, palette.color(QPalette::BrightText).lightness() > 128
-                                                   ? QColor(0xff, 0x8a, 0x80)
-                                                   : QColor(0xb0, 0x00, 0x20));
+    QPalette palette; // no role set: the label follows the theme, also when it changes
+    if (isError) // an accent readable on either theme's window colour
+        palette.setColor(QPalette::WindowText, Theme::isDark() ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20));
     m_message->setPalette(palette);
     m_message->show();
 }
