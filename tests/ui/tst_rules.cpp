@@ -62,14 +62,7 @@ void TestRules::init()
     QString error;
     m_ws = Workspace::open(m_dir->filePath(u"ws"_s), Workspace::OpenMode::CreateIfMissing, &error);
     QVERIFY2(m_ws, qPrintable(error));
-    LeadStore leads(*m_ws);
-    for (const QString &name : {u"alice"_s, u"bob"_s}) {
-        Lead lead;
-        lead.email = name + u"@example.org"_s;
-        lead.firstName = name;
-        lead.stage = u"New"_s;
-        QVERIFY2(leads.add(lead, &error), qPrintable(error));
-    }
+    QVERIFY2(ruletest::addAliceAndBob(*m_ws, &error), qPrintable(error));
     RuleStore rules(*m_ws);
     QVERIFY2(rules.addPricingExample(&error), qPrintable(error));
     Rule opens;
@@ -211,26 +204,23 @@ void TestRules::disabledRuleDoesNotMoveALead()
     QTRY_VERIFY(!RuleStore(*m_ws).find(id)->enabled);
 
     QString error;
-    relay::RelayServer relay(insighttest::relayConfig(m_dir->path().toStdString()));
-    relay.start();
-    QVERIFY(QDir().mkpath(m_dir->filePath(u"smtp"_s)));
-    SmtpTestServer smtp(m_dir->filePath(u"smtp"_s));
-    QVERIFY2(smtp.start({}, &error), qPrintable(error));
-    QVERIFY2(ruletest::sendCampaign(*m_ws, smtp, relay.port(), &error) > 0, qPrintable(error));
+    ruletest::Peers peers;
+    QVERIFY2(peers.start(m_dir->path(), &error), qPrintable(error));
+    const quint16 port = peers.relay->port();
+    QVERIFY2(ruletest::sendCampaign(*m_ws, *peers.smtp, port, &error) > 0, qPrintable(error));
 
-    QCOMPARE(ruletest::clickPricing(*m_ws, u"alice@example.org"_s, relay.port()), 302);
+    QCOMPARE(ruletest::clickPricing(*m_ws, u"alice@example.org"_s, port), 302);
     // The disabled rule applies to nobody (and "Openers get points" waits for an open).
-    QCOMPARE(ruletest::syncAndSettle(*m_ws, relay.port(), &error), 0);
+    QCOMPARE(ruletest::syncAndSettle(*m_ws, port, &error), 0);
     QCOMPARE(LeadStore(*m_ws).findByEmail(u"alice@example.org"_s)->stage, u"New"_s);
 
     // Switched on again through the list, the same click by bob moves bob.
     m_page->list()->item(m_page->rowOf(id))->setCheckState(Qt::Checked);
     QTRY_VERIFY(RuleStore(*m_ws).find(id)->enabled);
-    QCOMPARE(ruletest::clickPricing(*m_ws, u"bob@example.org"_s, relay.port()), 302);
-    QCOMPARE(ruletest::syncAndSettle(*m_ws, relay.port(), &error), 1);
+    QCOMPARE(ruletest::clickPricing(*m_ws, u"bob@example.org"_s, port), 302);
+    QCOMPARE(ruletest::syncAndSettle(*m_ws, port, &error), 1);
     QCOMPARE(LeadStore(*m_ws).findByEmail(u"bob@example.org"_s)->stage, u"Hot"_s);
     QCOMPARE(LeadStore(*m_ws).findByEmail(u"alice@example.org"_s)->stage, u"New"_s);
-    relay.stop();
 }
 
 QTEST_MAIN(TestRules)

@@ -11,18 +11,61 @@
 #include "insight/relaypoller.h"
 #include "protocol/token.h"
 #include "sending/campaignsender.h"
+#include "relayserver.h"
 #include "sending/campaignstore.h"
+#include "store/leadstore.h"
 #include "store/workspace.h"
 
 #include "smtptestserver.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QSignalSpy>
 #include <QSqlQuery>
 
 namespace ruletest {
 
 inline const QString pricingUrl = QStringLiteral("https://shop.example/pricing");
+
+/** alice@example.org and bob@example.org, both in stage New; false with @p error. */
+inline bool addAliceAndBob(const leadtrail::Workspace &ws, QString *error)
+{
+    leadtrail::LeadStore leads(ws);
+    for (const QString &name : {QStringLiteral("alice"), QStringLiteral("bob")}) {
+        leadtrail::Lead lead;
+        lead.email = name + QStringLiteral("@example.org");
+        lead.firstName = name;
+        lead.stage = QStringLiteral("New");
+        if (!leads.add(lead, error))
+            return false;
+    }
+    return true;
+}
+
+/** The real peers of a rule test: the relay (in-process, port 0) and the SMTP server, both in @p dir. */
+struct Peers
+{
+    std::unique_ptr<leadtrail::relay::RelayServer> relay;
+    std::unique_ptr<leadtrail::test::SmtpTestServer> smtp;
+
+    bool start(const QString &dir, QString *error)
+    {
+        relay = std::make_unique<leadtrail::relay::RelayServer>(insighttest::relayConfig(dir.toStdString()));
+        relay->start();
+        const QString smtpDir = dir + QStringLiteral("/smtp");
+        if (!QDir().mkpath(smtpDir)) {
+            *error = QStringLiteral("cannot create %1").arg(smtpDir);
+            return false;
+        }
+        smtp = std::make_unique<leadtrail::test::SmtpTestServer>(smtpDir);
+        return smtp->start({}, error);
+    }
+    ~Peers()
+    {
+        if (relay)
+            relay->stop();
+    }
+};
 
 /** Sends a one-link campaign to every lead; the campaign id, or 0 with @p error. */
 inline qint64 sendCampaign(const leadtrail::Workspace &ws, const leadtrail::test::SmtpTestServer &smtp,

@@ -121,38 +121,29 @@ void TestRuleStore::enableAndDisable()
 void TestRuleStore::disabledRuleDoesNotMoveALead()
 {
     QString error;
-    LeadStore leads(*m_ws);
-    for (const QString &name : {u"alice"_s, u"bob"_s}) {
-        Lead lead;
-        lead.email = name + u"@example.org"_s;
-        lead.firstName = name;
-        lead.stage = u"New"_s;
-        QVERIFY2(leads.add(lead, &error), qPrintable(error));
-    }
+    QVERIFY2(ruletest::addAliceAndBob(*m_ws, &error), qPrintable(error));
     RuleStore rules(*m_ws);
     QVERIFY2(rules.addPricingExample(&error), qPrintable(error));
     const qint64 ruleId = rules.list().first().id;
     QVERIFY2(rules.setEnabled(ruleId, false, &error), qPrintable(error));
 
-    relay::RelayServer relay(insighttest::relayConfig(m_dir->path().toStdString()));
-    relay.start();
-    QVERIFY(QDir().mkpath(m_dir->filePath(u"smtp"_s)));
-    SmtpTestServer smtp(m_dir->filePath(u"smtp"_s));
-    QVERIFY2(smtp.start({}, &error), qPrintable(error));
-    QVERIFY2(ruletest::sendCampaign(*m_ws, smtp, relay.port(), &error) > 0, qPrintable(error));
+    ruletest::Peers peers;
+    QVERIFY2(peers.start(m_dir->path(), &error), qPrintable(error));
+    const quint16 port = peers.relay->port();
+    QVERIFY2(ruletest::sendCampaign(*m_ws, *peers.smtp, port, &error) > 0, qPrintable(error));
+    const LeadStore leads(*m_ws);
 
     // Disabled: alice's pricing click is recorded but moves nobody.
-    QCOMPARE(ruletest::clickPricing(*m_ws, u"alice@example.org"_s, relay.port()), 302);
-    QCOMPARE(ruletest::syncAndSettle(*m_ws, relay.port(), &error), 0);
+    QCOMPARE(ruletest::clickPricing(*m_ws, u"alice@example.org"_s, port), 302);
+    QCOMPARE(ruletest::syncAndSettle(*m_ws, port, &error), 0);
     QCOMPARE(leads.findByEmail(u"alice@example.org"_s)->stage, u"New"_s);
 
     // Enabled again: bob's identical click moves bob, and only bob.
     QVERIFY2(rules.setEnabled(ruleId, true, &error), qPrintable(error));
-    QCOMPARE(ruletest::clickPricing(*m_ws, u"bob@example.org"_s, relay.port()), 302);
-    QCOMPARE(ruletest::syncAndSettle(*m_ws, relay.port(), &error), 1);
+    QCOMPARE(ruletest::clickPricing(*m_ws, u"bob@example.org"_s, port), 302);
+    QCOMPARE(ruletest::syncAndSettle(*m_ws, port, &error), 1);
     QCOMPARE(leads.findByEmail(u"bob@example.org"_s)->stage, u"Hot"_s);
     QCOMPARE(leads.findByEmail(u"alice@example.org"_s)->stage, u"New"_s);
-    relay.stop();
 }
 
 QTEST_GUILESS_MAIN(TestRuleStore)
