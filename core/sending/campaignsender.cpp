@@ -5,6 +5,7 @@
 #include "sending/campaignstore.h"
 #include "sending/deliveryleads.h"
 #include "sending/deliveryrenderer.h"
+#include "sending/finaldotjournal.h"
 #include "campaign/signedtrackinglinks.h"
 #include "store/lead.h"
 #include "store/workspace.h"
@@ -145,10 +146,17 @@ bool CampaignSender::start(qint64 campaignId, QString *error)
         break;
     }
     }
-    // We hold the lock, so any row in `sending` belongs to a sender that died.
+    // We hold the lock, so any row in `sending` and any journal belong to a sender that died.
     QString message;
-    const std::optional<CampaignStore::Recovery> recovery = store.recoverInterrupted(campaignId, &message);
+    const std::optional<FinalDotJournal::Attempts> journaled =
+        FinalDotJournal::readAll(m_workspace.folder(), campaignId, &message);
+    if (!journaled)
+        return fail(message);
+    const std::optional<CampaignStore::Recovery> recovery = store.recoverInterrupted(campaignId, *journaled, &message);
     if (!recovery)
+        return fail(message);
+    // Settled and synced: the journals have said what they had to.
+    if (!FinalDotJournal::removeAll(m_workspace.folder(), campaignId, &message))
         return fail(message);
     if (recovery->requeued || recovery->unknown)
         qInfo("campaign %lld: after an interrupted run, %d deliveries queued again, %d marked unknown",
@@ -176,7 +184,7 @@ bool CampaignSender::start(qint64 campaignId, QString *error)
     const int connections = std::max(m_config.connections, 1);
     m_working = connections;
     for (int i = 0; i < connections; ++i)
-        m_threads.emplace_back([this] { work(); });
+        m_threads.emplace_back([this, i] { work(i); });
     m_pollTimer.start();
     poll();
     return true;
@@ -292,8 +300,12 @@ void CampaignSender::finishJob(qint64 rowId)
     m_limiter->release(nowMs());
 }
 
-void CampaignSender::work()
+void CampaignSender::work(int connection)
 {
+    FinalDotJournal journal;
+    QString journalError;
+    if (!journal.open(FinalDotJournal::path(m_workspace.folder(), m_campaignId, connection), &journalError))
+        requestStop(StopReason::Pause, journalError); // without it no final dot may go out
     std::unique_ptr<MailTransport> transport = m_factory();
     // Scoped: its prepared statements must be gone before the connection is released.
     std::optional<CampaignStore> ownStore(std::in_place, m_workspace);
@@ -355,7 +367,7 @@ void CampaignSender::work()
             m_claimed.erase(rowId); // still queued in the database: the next run takes it
             break;
         }
-        pending = sendOne(*job, std::move(pending), *transport, store);
+        pending = sendOne(*job, std::move(pending), *transport, journal, store);
         if (!pending) {
             finishJob(rowId);
             m_wake.notify_all();
@@ -369,7 +381,8 @@ void CampaignSender::work()
 }
 
 std::optional<CampaignSender::Outcome> CampaignSender::sendOne(const Job &job, std::optional<Outcome> previous,
-                                                             MailTransport &transport, CampaignStore &store)
+                                                             MailTransport &transport, FinalDotJournal &journal,
+                                                             CampaignStore &store)
 {
     const Delivery &delivery = job.delivery;
     const std::optional<protocol::DeliveryId> id = protocol::DeliveryId::fromHex(delivery.deliveryId.toStdString());
@@ -411,7 +424,20 @@ std::optional<CampaignSender::Outcome> CampaignSender::sendOne(const Job &job, s
     Outcome outcome;
     outcome.rowId = delivery.rowId;
     outcome.attempt = delivery.attempts + 1;
-    transport.setBeforeFinalDot([&] { return store.markFinalDot(delivery.rowId, nullptr); });
+    // Journaled now, after the commit that settled this connection's previous
+    // delivery (so a crash leaves at most one unsettled journaled row per
+    // connection), and synced while the envelope and the body go out.
+    QString journalError;
+    const bool journaled = journal.write(delivery.rowId, outcome.attempt, &journalError);
+    transport.setBeforeFinalDot([&] {
+        if (journaled && journal.waitSynced(&journalError))
+            return true;
+        // The transport withholds the dot (Transient, retried later), and no
+        // further dot goes out while the journal cannot be trusted.
+        qWarning("delivery %lld: %s", delivery.rowId, qPrintable(journalError));
+        requestStop(StopReason::Pause, journalError);
+        return false;
+    });
     outcome.result = transport.send(rendered->envelopeFrom, delivery.email, rendered->message);
     transport.setBeforeFinalDot({});
     outcome.atMs = nowMs();
@@ -455,7 +481,7 @@ void CampaignSender::recordOutcome(const Outcome &outcome, CampaignStore &store)
         }
         break;
     }
-    if (!written) // the row stays in `sending`: the next start settles it by its smtp_phase
+    if (!written) // the row stays in `sending`: the next start settles it by the journals
         qWarning("delivery %lld: cannot record the outcome: %s", rowId, qPrintable(error));
 }
 
@@ -492,24 +518,31 @@ void CampaignSender::wrapUp()
     CampaignStore store(m_workspace);
     QString error;
     QString message = m_stopMessage;
+    // Synced to disk, with every outcome the workers committed before it:
+    // after that the journals guard nothing any more.
+    bool synced = false;
     switch (m_stopReason) {
     case StopReason::Done:
     case StopReason::None:
         if (store.counts(m_campaignId).remaining() == 0) {
             const DeliveryCounts counts = store.counts(m_campaignId);
             message = u"%1 sent, %2 failed, %3 unknown"_s.arg(counts.sent).arg(counts.failed).arg(counts.unknown);
-            store.setState(m_campaignId, CampaignState::Sent, message, &error);
+            synced = store.durably([&] { return store.setState(m_campaignId, CampaignState::Sent, message, &error); });
         }
         break;
     case StopReason::Pause:
-        store.setState(m_campaignId, CampaignState::Paused, message, &error);
+        synced = store.durably([&] { return store.setState(m_campaignId, CampaignState::Paused, message, &error); });
         break;
     case StopReason::Cancel:
-        store.cancel(m_campaignId, &error);
+        synced = store.durably([&] { return store.cancel(m_campaignId, &error); });
         break;
     case StopReason::External:
-        break;
+        break; // nothing of ours to commit: the next start settles the journals
     }
+    QString journalError; // harmless: the next start removes them
+    if (synced && store.counts(m_campaignId).sending == 0
+        && !FinalDotJournal::removeAll(m_workspace.folder(), m_campaignId, &journalError))
+        qWarning("campaign %lld: %s", m_campaignId, qPrintable(journalError));
     if (!error.isEmpty())
         qWarning("campaign %lld: %s", m_campaignId, qPrintable(error));
     m_lock.reset();

@@ -31,6 +31,7 @@ namespace leadtrail {
 
 class CampaignStore;
 class DeliveryRenderer;
+class FinalDotJournal;
 class Workspace;
 
 /**
@@ -40,26 +41,60 @@ class Workspace;
  * in the GUI (or CLI) thread and never blocks it; progress and the end come
  * as signals.
  *
- * Bookkeeping per delivery, each step committed before the next SMTP step:
- * `sending` (smtp_phase 0) before MAIL FROM; smtp_phase 1 just before the
- * final dot of DATA; then `sent`, `queued` again (4xx or connection trouble,
- * with exponential backoff, up to maxAttempts), `failed` (5xx, with the
- * server's text) or `unknown` (the connection died after the final dot).
+ * Bookkeeping of attempt n of one delivery, in this order:
+ *  1. `sending`, attempts = n: a commit before MAIL FROM, with synchronous =
+ *     NORMAL (it survives a crash or kill -9; a power cut may take it back,
+ *     but only with every later commit, since SQLite's WAL keeps commits in
+ *     order);
+ *  2. (row, n) is written to the connection's FinalDotJournal and synced to
+ *     disk (fdatasync) by the journal's thread while the envelope and the
+ *     body go out, holding no database lock, so that connections sync in
+ *     parallel; the final dot waits until that sync has finished;
+ *  3. the final dot: only from here on may the server accept the message;
+ *  4. the outcome, a commit: `sent`, `queued` again with attempts = n (a 4xx
+ *     or connection trouble, with exponential backoff, up to maxAttempts),
+ *     `failed` (5xx, with the server's text) or `unknown` (the connection
+ *     died after the final dot);
+ *  5. when a run ends: a commit synced to disk (the campaign's state, which
+ *     syncs every commit before it), and only then, if no row is left
+ *     `sending`, the journals are removed.
  * To save a commit per message, a worker records a delivery's outcome in the
  * same transaction that marks its next delivery `sending` (before that one's
  * MAIL FROM, so every step keeps its order); when no next delivery is ready
  * at once (none queued, a rate cap, a stop) the outcome is written alone
- * before the worker waits. Until it is written the row stays `sending` with
- * smtp_phase 1, which the restart rule below settles as `unknown`: at most
- * one such row per connection, never resent.
+ * before the worker waits.
  *
- * The restart rule: a delivery found in `sending` when a campaign starts was
- * left by a sender that died. With smtp_phase 0 its final dot was never
- * written, so the server discarded the transaction and it is queued again;
- * with smtp_phase 1 the server may have accepted it, so it becomes
- * `unknown` and is never resent automatically. A lock file in the workspace
- * keeps a second sender (another process) off the same campaign, so that
- * rule only ever sees rows of a dead sender.
+ * The restart rule (CampaignStore::recoverInterrupted), run when a campaign
+ * starts: a journaled delivery that is still `sending`, or `queued` with
+ * fewer attempts than its highest journaled one, may have been accepted and
+ * becomes `unknown`, never resent automatically; any other `sending` row is
+ * queued again. A lock file in the workspace keeps a second sender (another
+ * process) off the same campaign, so that rule only ever sees rows and
+ * journals of a dead sender.
+ *
+ * Why no crash, kill -9 or power cut leads to a resend of a message the
+ * server may have accepted: that takes step 3 for (row, n), so step 2 had
+ * finished and (row, n) is in a journal on disk (a kill -9 loses no written
+ * data, a power cut no synced data). The database then holds every commit
+ * (kill -9) or every commit up to some point (power cut), so either
+ *  - step 4 is there: `sent`, `failed` or `unknown`, never resent; or
+ *    `queued` with attempts = n after an answer that the server did not take
+ *    it, which is safe to retry as before;
+ *  - step 4 is missing, step 1 is there: `sending`, journaled → unknown;
+ *  - step 1 is missing too: the row still shows an earlier attempt, with
+ *    fewer attempts than n → unknown.
+ * Conversely a `sending` row the rule queues again has no journal record for
+ * its attempt on disk: its sync never finished, so the dot never went out
+ * and the server discarded the transaction. A record on disk does not prove
+ * that the dot went out (the server may have refused the recipient, or the
+ * sender died first); when the outcome is recorded that costs nothing, and
+ * when it is not the row becomes `unknown` though nothing was sent: the
+ * careful side, and at most one row per connection, since step 2 follows
+ * the commit that recorded the connection's previous outcome. Journals disappear only after a commit
+ * synced to disk that follows what they guard (step 5, or the rule's own
+ * commit at the next start), so a power cut cannot bring back a row's
+ * `sending` state without its journal. A row whose outcome could not be
+ * written stays `sending` and keeps its journal for the next start.
  */
 class CampaignSender final : public QObject
 {
@@ -131,7 +166,8 @@ private:
         qint64 atMs = 0;
     };
 
-    void work();
+    /** One connection's loop; @p connection numbers its final-dot journal. */
+    void work(int connection);
     std::optional<Job> takeJob(CampaignStore &store, qint64 *waitMs);
     void finishJob(qint64 rowId);
     /**
@@ -140,7 +176,7 @@ private:
      * sends it. Its outcome, to be written; nullopt when nothing was sent.
      */
     std::optional<Outcome> sendOne(const Job &job, std::optional<Outcome> previous, MailTransport &transport,
-                                   CampaignStore &store);
+                                   FinalDotJournal &journal, CampaignStore &store);
     void recordOutcome(const Outcome &outcome, CampaignStore &store);
     void requestStop(StopReason reason, const QString &message);
     void poll();

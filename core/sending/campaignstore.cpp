@@ -381,38 +381,78 @@ std::optional<Delivery> CampaignStore::findDelivery(qint64 campaignId, const QSt
     return deliveryFromQuery(query);
 }
 
-std::optional<CampaignStore::Recovery> CampaignStore::recoverInterrupted(qint64 campaignId, QString *error)
+std::optional<CampaignStore::Recovery> CampaignStore::recoverInterrupted(qint64 campaignId,
+                                                                        const FinalDotJournal::Attempts &journaled,
+                                                                        QString *error)
 {
-    QSqlDatabase db = m_workspace.database();
-    db.transaction();
     Recovery recovery;
-    QSqlQuery query(db);
-    // smtp_phase 0: the dead sender never wrote the final dot, so the server
-    // discarded the transaction when the connection dropped. Resending is safe,
-    // and the attempt it used is not held against the delivery.
-    if (!execWith(query, u"UPDATE deliveries SET state = 'queued', attempts = max(attempts - 1, 0)"
-                         " WHERE campaign_id = ? AND state = 'sending' AND smtp_phase = 0"_s, {campaignId})) {
-        setError(error, query.lastError().text());
-        db.rollback();
+    const QString maybeDelivered = u"the sender stopped after handing the message to the server and before its "
+                                   "reply; it may have been delivered"_s;
+    const auto settle = [&] {
+        QSqlDatabase db = m_workspace.database();
+        db.transaction();
+        const auto fail = [&](const QSqlQuery &query) {
+            setError(error, query.lastError().text());
+            db.rollback();
+            return false;
+        };
+        QSqlQuery query(db);
+        // Journaled: the final dot of that attempt may have reached the server,
+        // which may have accepted the message; sending it again could deliver
+        // it twice. `queued` with fewer attempts than journaled is the same
+        // case after a power cut took back the `sending` mark (committed with
+        // synchronous = NORMAL) but not the journal record (synced). `queued`
+        // with as many attempts is a recorded answer (a 4xx): nothing to do.
+        if (!query.prepare(u"UPDATE deliveries SET state = 'unknown', failure_reason = ? WHERE id = ?"
+                           " AND campaign_id = ? AND (state = 'sending' OR (state = 'queued' AND attempts < ?))"_s))
+            return fail(query);
+        for (const auto &[rowId, attempt] : journaled) {
+            query.addBindValue(maybeDelivered);
+            query.addBindValue(rowId);
+            query.addBindValue(campaignId);
+            query.addBindValue(attempt);
+            if (!query.exec())
+                return fail(query);
+            recovery.unknown += query.numRowsAffected();
+        }
+        // smtp_phase 1: the per-row final-dot mark (markFinalDot), same meaning.
+        if (!execWith(query, u"UPDATE deliveries SET state = 'unknown', failure_reason = ?"
+                             " WHERE campaign_id = ? AND state = 'sending' AND smtp_phase = 1"_s,
+                      {maybeDelivered, campaignId}))
+            return fail(query);
+        recovery.unknown += query.numRowsAffected();
+        // Neither journaled nor marked: the dead sender never wrote the final
+        // dot, so the server discarded the transaction when the connection
+        // dropped. Resending is safe, and the attempt it used is not held
+        // against the delivery.
+        if (!execWith(query, u"UPDATE deliveries SET state = 'queued', attempts = max(attempts - 1, 0)"
+                             " WHERE campaign_id = ? AND state = 'sending'"_s, {campaignId}))
+            return fail(query);
+        recovery.requeued = query.numRowsAffected();
+        if (!db.commit()) {
+            setError(error, db.lastError().text());
+            db.rollback();
+            return false;
+        }
+        return true;
+    };
+    // Synced to disk: the caller removes the journals next, and a power cut
+    // that took this commit back with them gone would requeue those rows.
+    if (!durably(settle))
         return std::nullopt;
-    }
-    recovery.requeued = query.numRowsAffected();
-    // smtp_phase 1: the final dot may have reached the server, which may have
-    // accepted the message. Sending it again could deliver it twice.
-    if (!execWith(query, u"UPDATE deliveries SET state = 'unknown', failure_reason = ?"
-                         " WHERE campaign_id = ? AND state = 'sending' AND smtp_phase = 1"_s,
-                  {u"the sender stopped after handing the message to the server and before its reply; "
-                   "it may have been delivered"_s, campaignId})) {
-        setError(error, query.lastError().text());
-        db.rollback();
-        return std::nullopt;
-    }
-    recovery.unknown = query.numRowsAffected();
-    if (!db.commit()) {
-        setError(error, db.lastError().text());
-        return std::nullopt;
-    }
     return recovery;
+}
+
+bool CampaignStore::durably(const std::function<bool()> &write)
+{
+    // Set outside any transaction (SQLite refuses it inside one). In WAL mode
+    // a FULL commit syncs the WAL file, and with it the earlier commits of
+    // every connection, which precede it there.
+    QSqlQuery pragma(m_workspace.database());
+    pragma.exec(u"PRAGMA synchronous = FULL"_s);
+    const bool ok = write();
+    pragma.exec(u"PRAGMA synchronous = NORMAL"_s);
+    return ok;
 }
 
 std::optional<int> CampaignStore::requeueUnknown(qint64 campaignId, QString *error)
@@ -489,18 +529,12 @@ bool CampaignStore::markSending(qint64 rowId, const QString &messageId, QString 
 
 bool CampaignStore::markFinalDot(qint64 rowId, QString *error)
 {
-    // The one commit a power cut must not take back: if it were lost, the
-    // restart rule would see smtp_phase 0 and send again a message the server
-    // may have accepted. The workspace runs with synchronous = NORMAL (a
-    // commit survives a crash or kill -9, not a power cut); this commit is
-    // synced to disk before the final dot goes out. Earlier commits are in
-    // the WAL before it, so they are synced with it.
-    QSqlQuery pragma(m_workspace.database());
-    pragma.exec(u"PRAGMA synchronous = FULL"_s);
-    const bool ok = updateOne(prepared(u"UPDATE deliveries SET smtp_phase = 1 WHERE id = ? AND state = 'sending'"_s),
-                              {rowId}, error);
-    pragma.exec(u"PRAGMA synchronous = NORMAL"_s);
-    return ok;
+    // If a power cut took this commit back, the restart rule would see
+    // smtp_phase 0 and send again a message the server may have accepted.
+    return durably([&] {
+        return updateOne(prepared(u"UPDATE deliveries SET smtp_phase = 1 WHERE id = ? AND state = 'sending'"_s),
+                         {rowId}, error);
+    });
 }
 
 bool CampaignStore::markSent(qint64 rowId, int code, const QString &reply, const QDateTime &at, QString *error)

@@ -2,6 +2,7 @@
 
 #include "sending/campaign.h"
 #include "sending/delivery.h"
+#include "sending/finaldotjournal.h"
 
 #include <QDateTime>
 #include <QList>
@@ -9,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -65,11 +67,26 @@ public:
         int unknown = 0;  ///< the server may have accepted them: never resent automatically
     };
     /**
-     * Settles deliveries left in `sending` by a sender that died (crash,
-     * kill -9, power cut). Only call it while no other sender works on the
-     * campaign (CampaignSender holds a lock file for that).
+     * Settles what a sender that died (crash, kill -9, power cut) left
+     * behind, in one transaction synced to disk. A delivery in @p journaled
+     * (read from its final-dot journals) that is still `sending`, or
+     * `queued` with fewer attempts than journaled (a power cut took back its
+     * `sending` mark, not its journal record), may have been accepted: it
+     * becomes `unknown`. Any other delivery still `sending` never had its
+     * final dot written: it is queued again. Only call it while no other
+     * sender works on the campaign (CampaignSender holds a lock file for
+     * that); remove the journals only after it returned.
      */
-    std::optional<Recovery> recoverInterrupted(qint64 campaignId, QString *error);
+    std::optional<Recovery> recoverInterrupted(qint64 campaignId, const FinalDotJournal::Attempts &journaled,
+                                               QString *error);
+
+    /**
+     * Runs @p write (which commits) with synchronous = FULL: when it returns
+     * true, its commit and every commit before it on the workspace database,
+     * from any connection, are on disk. What the sender does before it
+     * removes final-dot journals.
+     */
+    bool durably(const std::function<bool()> &write);
 
     /** The user's choice: put `unknown` deliveries back in the queue. Returns how many. */
     std::optional<int> requeueUnknown(qint64 campaignId, QString *error);
@@ -83,7 +100,12 @@ public:
     // not in the state the step expects (or on a database error).
     /** queued → sending (attempts + 1), before MAIL FROM. */
     bool markSending(qint64 rowId, const QString &messageId, QString *error);
-    /** Just before the final dot: from now on a crash leaves the delivery unknown. */
+    /**
+     * The per-row final-dot mark (smtp_phase 1), synced to disk: from now on
+     * a crash leaves the delivery unknown. CampaignSender journals the final
+     * dot in a FinalDotJournal instead, which is far cheaper; the restart
+     * rule honours both, so rows marked by an earlier version still settle.
+     */
     bool markFinalDot(qint64 rowId, QString *error);
     bool markSent(qint64 rowId, int code, const QString &reply, const QDateTime &at, QString *error);
     /** Back to queued, to try again at @p nextAttempt (a 4xx or a connection failure). */

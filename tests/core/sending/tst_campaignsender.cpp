@@ -1,6 +1,7 @@
 #include "campaign/smtptransport.h"
 #include "sending/campaignsender.h"
 #include "sending/campaignstore.h"
+#include "sending/finaldotjournal.h"
 #include "store/leadstore.h"
 #include "store/workspace.h"
 
@@ -19,6 +20,8 @@
 #include <QTest>
 
 #include <algorithm>
+#include <mutex>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace leadtrail;
@@ -30,6 +33,53 @@ QString leadAddress(int i)
 {
     return u"lead%1@example.org"_s.arg(i, 4, 10, QChar(u'0'));
 }
+
+/**
+ * A real SmtpTransport that, at the moment its final dot would go out, reads
+ * the final-dot journals from disk as a restart would and notes which rows
+ * they list: proof that the sender journals each message before its dot.
+ */
+class JournalReadingTransport final : public MailTransport
+{
+public:
+    struct Seen
+    {
+        QString recipient;
+        FinalDotJournal::Attempts journaled;
+    };
+
+    JournalReadingTransport(const SmtpSettings &smtp, QString folder, qint64 campaignId, std::mutex &mutex,
+                            QList<Seen> &seen)
+        : m_inner(smtp)
+        , m_folder(std::move(folder))
+        , m_campaignId(campaignId)
+        , m_mutex(mutex)
+        , m_seen(seen)
+    {
+    }
+
+    Result send(const QString &envelopeFrom, const QString &recipient, const QByteArray &message) override
+    {
+        m_inner.setBeforeFinalDot([&] {
+            if (!beforeFinalDot()) // the sender's own hook: journal and sync
+                return false;
+            QString error;
+            const auto journaled = FinalDotJournal::readAll(m_folder, m_campaignId, &error);
+            std::lock_guard lock(m_mutex);
+            m_seen.append({recipient, journaled.value_or(FinalDotJournal::Attempts())});
+            return true;
+        });
+        return m_inner.send(envelopeFrom, recipient, message);
+    }
+    void close() override { m_inner.close(); }
+
+private:
+    SmtpTransport m_inner;
+    QString m_folder;
+    qint64 m_campaignId;
+    std::mutex &m_mutex;
+    QList<Seen> &m_seen;
+};
 
 } // namespace
 
@@ -105,6 +155,22 @@ private:
         c.senderName = u"Sales"_s;
         c.senderEmail = u"sales@example.com"_s;
         return c;
+    }
+
+    /** The final-dot journals in the workspace. */
+    QStringList journalFiles() const
+    {
+        return QDir(m_workspace->folder() + u"/sending"_s).entryList({u"*.journal"_s}, QDir::Files);
+    }
+
+    /** Leaves @p bytes as connection @p connection's journal of campaign @p id, as a dead sender would. */
+    void leaveJournal(qint64 id, int connection, const QByteArray &bytes)
+    {
+        const QString path = FinalDotJournal::path(m_workspace->folder(), id, connection);
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(bytes), bytes.size());
     }
 
     /** Runs the sender to its end; returns the state it ended in. */
@@ -320,6 +386,145 @@ private slots:
         QCOMPARE(m_server->countFor(leadAddress(0)), 1);
         QCOMPARE(m_server->countFor(leadAddress(1)), 0);
         QCOMPARE(m_server->countFor(leadAddress(2)), 1);
+    }
+
+    void everyFinalDotIsJournaledBeforeItGoesOut()
+    {
+        startServer({u"rcpt:%1:451:1"_s.arg(leadAddress(3))});
+        addLeads(20);
+        const qint64 id = createCampaign();
+        std::mutex mutex;
+        QList<JournalReadingTransport::Seen> seen;
+        const QString folder = m_workspace->folder();
+        const SmtpSettings smtp = config().smtp;
+        CampaignSender sender(*m_workspace, config(3), [&] {
+            return std::make_unique<JournalReadingTransport>(smtp, folder, id, mutex, seen);
+        });
+        QCOMPARE(runToEnd(sender, id), CampaignState::Sent);
+
+        // 20 final dots (the 451 came at RCPT, before DATA), each listed on
+        // disk with its attempt at the moment it went out.
+        CampaignStore store(*m_workspace);
+        QCOMPARE(seen.size(), 20);
+        for (const JournalReadingTransport::Seen &s : std::as_const(seen)) {
+            const Delivery d = *store.findDelivery(id, s.recipient);
+            QCOMPARE(d.state, DeliveryState::Sent);
+            QVERIFY2(s.journaled.count(d.rowId), qPrintable(s.recipient));
+            QCOMPARE(s.journaled.at(d.rowId), d.attempts);
+        }
+        QCOMPARE(store.findDelivery(id, leadAddress(3))->attempts, 2);
+        // A clean end: everything is in the database, synced; the journals are gone.
+        QCOMPARE(journalFiles(), QStringList());
+    }
+
+    void journaledDeliveriesAreUnknownAndNeverSent()
+    {
+        startServer();
+        addLeads(5);
+        const qint64 id = createCampaign();
+        CampaignStore store(*m_workspace);
+        QVERIFY(store.freeze(id, nullptr));
+        const qint64 beforeDot = store.findDelivery(id, leadAddress(0))->rowId;
+        const qint64 afterDot = store.findDelivery(id, leadAddress(1))->rowId;
+        const qint64 markLost = store.findDelivery(id, leadAddress(2))->rowId;
+        const qint64 answered = store.findDelivery(id, leadAddress(3))->rowId;
+        // What a dead sender leaves: a row marked `sending` whose dot never
+        // went out (not journaled); one whose dot went out (journaled); one
+        // whose `sending` mark a power cut took back while its synced journal
+        // record stayed (queued, attempts 0, journaled attempt 1); one whose
+        // dot got a 451 answer that was recorded (queued, attempts 1).
+        QVERIFY(store.markSending(beforeDot, u"a@example.com"_s, nullptr));
+        QVERIFY(store.markSending(afterDot, u"b@example.com"_s, nullptr));
+        QVERIFY(store.markSending(answered, u"d@example.com"_s, nullptr));
+        QVERIFY(store.markRetry(answered, 451, u"try later"_s, QDateTime::currentDateTimeUtc(), nullptr));
+        {
+            FinalDotJournal journal;
+            QString error;
+            QVERIFY2(journal.open(FinalDotJournal::path(m_workspace->folder(), id, 0), &error), qPrintable(error));
+            QVERIFY2(journal.append(afterDot, 1, &error), qPrintable(error));
+            QVERIFY2(journal.append(answered, 1, &error), qPrintable(error));
+            FinalDotJournal other;
+            QVERIFY2(other.open(FinalDotJournal::path(m_workspace->folder(), id, 1), &error), qPrintable(error));
+            QVERIFY2(other.append(markLost, 1, &error), qPrintable(error));
+        }
+
+        CampaignSender sender(*m_workspace, config());
+        QCOMPARE(runToEnd(sender, id), CampaignState::Sent);
+        const Delivery sentOnce = *store.findDelivery(id, leadAddress(0));
+        QCOMPARE(sentOnce.state, DeliveryState::Sent);
+        QCOMPARE(sentOnce.attempts, 1);
+        QCOMPARE(m_server->countFor(leadAddress(0)), 1);
+        for (int lead : {1, 2}) {
+            const Delivery d = *store.findDelivery(id, leadAddress(lead));
+            QCOMPARE(d.state, DeliveryState::Unknown);
+            QVERIFY2(d.failureReason.contains(u"may have been delivered"_s), qPrintable(d.failureReason));
+            QCOMPARE(m_server->countFor(leadAddress(lead)), 0);
+        }
+        const Delivery retried = *store.findDelivery(id, leadAddress(3));
+        QCOMPARE(retried.state, DeliveryState::Sent);
+        QCOMPARE(retried.attempts, 2);
+        QCOMPARE(m_server->countFor(leadAddress(3)), 1);
+        QCOMPARE(m_server->countFor(leadAddress(4)), 1);
+        QCOMPARE(journalFiles(), QStringList());
+    }
+
+    void aTornLastRecordIsIgnored()
+    {
+        startServer();
+        addLeads(4);
+        const qint64 id = createCampaign();
+        CampaignStore store(*m_workspace);
+        QVERIFY(store.freeze(id, nullptr));
+        qint64 rows[3];
+        for (int i = 0; i < 3; ++i) {
+            rows[i] = store.findDelivery(id, leadAddress(i))->rowId;
+            QVERIFY(store.markSending(rows[i], u"m%1@example.com"_s.arg(i), nullptr));
+        }
+        // Connection 0 synced lead 0's record, then died writing lead 1's:
+        // 9 of its 16 bytes reached the disk. Connection 1 died with lead 2's
+        // record garbled in its preallocated zeros. Neither sync finished, so
+        // neither dot went out.
+        leaveJournal(id, 0, FinalDotJournal::record(rows[0], 1) + FinalDotJournal::record(rows[1], 1).left(9));
+        QByteArray garbled = FinalDotJournal::record(rows[2], 1);
+        garbled[3] = char(garbled[3] ^ 0x40);
+        leaveJournal(id, 1, garbled + QByteArray(64, '\0'));
+
+        CampaignSender sender(*m_workspace, config());
+        QCOMPARE(runToEnd(sender, id), CampaignState::Sent);
+        QCOMPARE(store.findDelivery(id, leadAddress(0))->state, DeliveryState::Unknown);
+        QCOMPARE(m_server->countFor(leadAddress(0)), 0);
+        for (int lead : {1, 2, 3}) {
+            QCOMPARE(store.findDelivery(id, leadAddress(lead))->state, DeliveryState::Sent);
+            QCOMPARE(store.findDelivery(id, leadAddress(lead))->attempts, 1);
+            QCOMPARE(m_server->countFor(leadAddress(lead)), 1);
+        }
+    }
+
+    void aDamagedJournalStopsTheStartAndChangesNothing()
+    {
+        startServer();
+        addLeads(3);
+        const qint64 id = createCampaign();
+        CampaignStore store(*m_workspace);
+        QVERIFY(store.freeze(id, nullptr));
+        const qint64 a = store.findDelivery(id, leadAddress(0))->rowId;
+        const qint64 b = store.findDelivery(id, leadAddress(1))->rowId;
+        QVERIFY(store.markSending(a, u"a@example.com"_s, nullptr));
+        QVERIFY(store.markSending(b, u"b@example.com"_s, nullptr));
+        // A bad record with a good one after it: no crash leaves that, and
+        // what the bad one said (maybe lead 1's dot) is lost.
+        leaveJournal(id, 0, FinalDotJournal::record(a, 1) + QByteArray(16, 'x') + FinalDotJournal::record(b, 1));
+
+        CampaignSender sender(*m_workspace, config());
+        QString error;
+        QVERIFY(!sender.start(id, &error));
+        QVERIFY2(error.contains(u"is damaged at byte 16"_s) && error.contains(u"campaign-%1-0.journal"_s.arg(id)),
+                 qPrintable(error));
+        QCOMPARE(store.findDelivery(id, leadAddress(0))->state, DeliveryState::Sending);
+        QCOMPARE(store.findDelivery(id, leadAddress(1))->state, DeliveryState::Sending);
+        QCOMPARE(store.findDelivery(id, leadAddress(2))->state, DeliveryState::Queued);
+        QCOMPARE(journalFiles().size(), 1);
+        QCOMPARE(m_server->messages().size(), 0);
     }
 
     void slidingWindowCapHoldsAtTheServer()
