@@ -23,7 +23,9 @@ constexpr const char *columns =
     "id, type, delivery, link, url, cid, value, currency, conversion, time_ms, method, ip, ua, "
     "scanner, head, age, apple_mpp";
 
-constexpr int maxWalFrames = 4096; // 16 MB of 4 KB pages
+constexpr int maxWalFrames = 4096; // 16 MB of 4 KB pages: past this the WAL is restarted
+// Past this the writer checkpoints at once, whatever the background pass does.
+constexpr int hardWalFrames = maxWalFrames + maxWalFrames / 4 + maxWalFrames / 8;
 
 void registerOnce()
 {
@@ -117,13 +119,21 @@ void SqliteEventStore::checkpointLoop(std::string path)
     try {
         Poco::Data::Session session(Poco::Data::SQLite::Connector::KEY, path);
         session << "PRAGMA busy_timeout=10000", now;
+        // A connection that has not read the database has no WAL open, and its
+        // checkpoints return at once having done nothing (log size -1).
+        session << "PRAGMA journal_mode=WAL", now;
         std::unique_lock lock(m_checkpointMutex);
         while (!m_closing) {
             m_checkpointWake.wait_for(lock, std::chrono::milliseconds(250));
             lock.unlock();
             sqlite3 *db = Poco::Data::SQLite::Utility::dbHandle(session);
-            // PASSIVE: copies what it can without blocking the writer or readers.
-            sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            // PASSIVE: copies (and syncs) what it can without blocking the writer or readers.
+            int log = 0, copied = 0;
+            std::unique_lock pass(m_checkpointPass);
+            if (sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) == SQLITE_OK
+                && log > maxWalFrames)
+                m_finishCheckpoint.store(true); // only what came during this pass is left for the writer
+            pass.unlock();
             lock.lock();
         }
     } catch (const std::exception &) {
@@ -142,6 +152,13 @@ SqliteEventStore::~SqliteEventStore()
         m_checkpointer.join();
     for (sqlite3_stmt *statement : {m_begin, m_commit, m_rollback, m_insert, m_dedupe})
         sqlite3_finalize(statement);
+}
+
+void SqliteEventStore::checkpointWal()
+{
+    int log = 0, copied = 0;
+    if (sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) == SQLITE_OK && log == copied)
+        m_walFrames = 0;
 }
 
 void SqliteEventStore::step(sqlite3_stmt *statement, int expected)
@@ -208,14 +225,23 @@ void SqliteEventStore::append(const std::vector<Event *> &batch)
         // Under constant writes the background checkpoint never catches up, so the
         // WAL never starts over. Past maxWalFrames the writer checkpoints between
         // batches: no frame can be added meanwhile, so it backfills everything and
-        // the next commit restarts the WAL. Passive, so it never waits: when the
-        // background pass holds the checkpoint it fails at once and is retried
-        // after the next commit. It copies only what the background pass has not.
-        if (m_walFrames > maxWalFrames) {
-            int log = 0, copied = 0;
-            if (sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) == SQLITE_OK
-                && log == copied)
-                m_walFrames = 0;
+        // the next commit restarts the WAL. That stalls every request for its
+        // syncs, so the writer wakes the background pass and finishes only after
+        // it, when just the frames of that pass's own duration are left to copy
+        // and sync. Past hardWalFrames (the background pass cannot keep up) the
+        // writer waits for the pass in progress and checkpoints regardless.
+        const bool due = m_walFrames > maxWalFrames;
+        if (!due) {
+            if (m_finishCheckpoint.load())
+                m_finishCheckpoint.store(false); // the WAL restarted after a complete background pass
+        } else if (m_walFrames > hardWalFrames) {
+            std::lock_guard pass(m_checkpointPass);
+            checkpointWal();
+        } else if (!m_finishCheckpoint.load()) {
+            m_checkpointWake.notify_one();
+        } else if (std::unique_lock pass(m_checkpointPass, std::try_to_lock); pass.owns_lock()) {
+            m_finishCheckpoint.store(false);
+            checkpointWal();
         }
     } catch (...) {
         for (Event *e : batch) {

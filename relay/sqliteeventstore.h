@@ -2,6 +2,7 @@
 
 #include "eventstore.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -43,6 +44,8 @@ public:
 private:
     void step(sqlite3_stmt *statement, int expected);
     void checkpointLoop(std::string path);
+    /** Writer thread, holding m_checkpointPass: backfills the whole WAL so the next commit restarts it. */
+    void checkpointWal();
 
     Poco::Data::Session m_writer;
     sqlite3 *m_db = nullptr; ///< owned by m_writer
@@ -54,7 +57,10 @@ private:
     std::unique_ptr<Poco::Data::SessionPool> m_readers;
     std::int64_t m_nextId = 1; ///< touched by the writer thread only
     int m_walFrames = 0;       ///< WAL size after the last commit (writer thread only)
+    /** Set by the background pass when the WAL is due for a restart and it has copied nearly all of it. */
+    std::atomic<bool> m_finishCheckpoint{false};
     std::mutex m_checkpointMutex;
+    std::mutex m_checkpointPass; ///< held by whichever thread is checkpointing
     std::condition_variable m_checkpointWake;
     bool m_closing = false;
     std::thread m_checkpointer;

@@ -95,6 +95,7 @@ private slots:
     void clientsGoneBeforeTheirAnswerLoseNoEventAndHarmNoOne();
     void storeRetentionPurgeKeepsNewerAndIdsMonotonic();
     void storeWalStaysBoundedUnderSustainedWrites();
+    void storeCopiesTheWalInTheBackground();
 
 private:
     void startRelay(const std::function<void(relay::RelayConfig &)> &tweak = {});
@@ -853,6 +854,27 @@ void TstRelayServer::storeWalStaysBoundedUnderSustainedWrites()
     }
     relay::SqliteEventStore reopened(path.toStdString());
     QCOMPARE(reopened.lastId(), std::int64_t(batches * perBatch));
+}
+
+void TstRelayServer::storeCopiesTheWalInTheBackground()
+{
+    // Below the size where the writer checkpoints itself, only the background
+    // pass copies committed pages into the database file; when it does its work,
+    // the writer's own checkpoint has little left and stalls requests briefly.
+    const QString path = m_dir->filePath(u"background.sqlite"_s);
+    relay::SqliteEventStore store(path.toStdString());
+    const qint64 empty = QFileInfo(path).size();
+    std::vector<relay::Event> events(100);
+    std::vector<relay::Event *> batch;
+    for (auto &e : events) {
+        e.delivery = "00112233445566778899aabbccddeeff";
+        e.userAgent = std::string(1000, 'u');
+        batch.push_back(&e);
+    }
+    for (int i = 0; i < 40; ++i) // about 4 MB: a quarter of the WAL limit
+        store.append(batch);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > empty + 3 * 1024 * 1024, 5000);
+    QCOMPARE(store.fetchAfter(0, 5000).size(), std::size_t(4000));
 }
 
 QTEST_GUILESS_MAIN(TstRelayServer)
