@@ -26,6 +26,13 @@ public:
      */
     virtual void append(const std::vector<Event *> &batch) = 0;
 
+    /**
+     * Housekeeping that must not run inside a transaction, called by the writer
+     * thread between batches, after the last batch's answers are out (the SQLite
+     * store restarts its WAL here).
+     */
+    virtual void maintain() {}
+
     /** Events with id > after, oldest first, at most limit. */
     virtual std::vector<Event> fetchAfter(std::int64_t after, std::size_t limit) = 0;
 

@@ -185,6 +185,11 @@ void EventWriter::run()
         batch.clear();
         if (newest > 0)
             m_newEvents.notify_all();
+        try {
+            m_store.maintain();
+        } catch (const std::exception &e) {
+            Poco::Logger::get("leadtrail.relay").error(std::string("event store maintenance failed: ") + e.what());
+        }
         purgeIfDue();
     }
 }

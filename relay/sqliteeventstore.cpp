@@ -222,27 +222,6 @@ void SqliteEventStore::append(const std::vector<Event *> &batch)
         }
         step(m_commit, SQLITE_DONE);
         m_nextId = next;
-        // Under constant writes the background checkpoint never catches up, so the
-        // WAL never starts over. Past maxWalFrames the writer checkpoints between
-        // batches: no frame can be added meanwhile, so it backfills everything and
-        // the next commit restarts the WAL. That stalls every request for its
-        // syncs, so the writer wakes the background pass and finishes only after
-        // it, when just the frames of that pass's own duration are left to copy
-        // and sync. Past hardWalFrames (the background pass cannot keep up) the
-        // writer waits for the pass in progress and checkpoints regardless.
-        const bool due = m_walFrames > maxWalFrames;
-        if (!due) {
-            if (m_finishCheckpoint.load())
-                m_finishCheckpoint.store(false); // the WAL restarted after a complete background pass
-        } else if (m_walFrames > hardWalFrames) {
-            std::lock_guard pass(m_checkpointPass);
-            checkpointWal();
-        } else if (!m_finishCheckpoint.load()) {
-            m_checkpointWake.notify_one();
-        } else if (std::unique_lock pass(m_checkpointPass, std::try_to_lock); pass.owns_lock()) {
-            m_finishCheckpoint.store(false);
-            checkpointWal();
-        }
     } catch (...) {
         for (Event *e : batch) {
             e->id = 0;
@@ -252,6 +231,32 @@ void SqliteEventStore::append(const std::vector<Event *> &batch)
         sqlite3_step(m_rollback);
         sqlite3_reset(m_rollback);
         throw;
+    }
+}
+
+void SqliteEventStore::maintain()
+{
+    // Under constant writes the background checkpoint never catches up, so the
+    // WAL never starts over. Past maxWalFrames the writer checkpoints between
+    // batches, once the last one is answered: no frame can be added meanwhile,
+    // so it backfills everything and the next commit restarts the WAL. That
+    // stalls the requests queued meanwhile for its syncs, so the writer wakes
+    // the background pass and finishes only after it, when just the frames of
+    // that pass's own duration are left to copy and sync. Past hardWalFrames
+    // (the background pass cannot keep up) the writer waits for the pass in
+    // progress and checkpoints regardless.
+    const bool due = m_walFrames > maxWalFrames;
+    if (!due) {
+        if (m_finishCheckpoint.load())
+            m_finishCheckpoint.store(false); // the WAL restarted after a complete background pass
+    } else if (m_walFrames > hardWalFrames) {
+        std::lock_guard pass(m_checkpointPass);
+        checkpointWal();
+    } else if (!m_finishCheckpoint.load()) {
+        m_checkpointWake.notify_one();
+    } else if (std::unique_lock pass(m_checkpointPass, std::try_to_lock); pass.owns_lock()) {
+        m_finishCheckpoint.store(false);
+        checkpointWal();
     }
 }
 

@@ -36,6 +36,7 @@ public:
     SqliteEventStore &operator=(const SqliteEventStore &) = delete;
 
     void append(const std::vector<Event *> &batch) override;
+    void maintain() override;
     std::vector<Event> fetchAfter(std::int64_t after, std::size_t limit) override;
     std::int64_t lastId() override;
     std::optional<Event> findClick(std::string_view clickId) override;
