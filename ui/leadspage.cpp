@@ -250,8 +250,12 @@ ImportWizard *LeadsPage::startImport()
     auto *wizard = new ImportWizard(m_workspace, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &ImportWizard::importFinished, this, [this, wizard](bool succeeded) {
-        if (!succeeded)
+        if (!succeeded) {
+            showMessage(tr("%1 was not imported. %2")
+                            .arg(QFileInfo(wizard->filePath()).fileName(), wizard->importError()),
+                        true);
             return;
+        }
         reload();
         const ImportReport &report = wizard->report();
         showMessage(tr("Imported %1: %2, %3, %4.")

@@ -317,7 +317,8 @@ void TestImportWizard::cancelDuringImportSavesNothing()
     QVERIFY2(wizard->importError().contains(u"cancelled"_s), qPrintable(wizard->importError()));
     QCOMPARE(m_store->count(), 30);
     QCOMPARE(m_store->count(LeadFilter{u"Big Co"_s, {}, {}, {}}), 0);
-    QVERIFY(m_page->messageLabel()->isHidden());
+    QCOMPARE(m_page->messageLabel()->text(),
+             u"big.csv was not imported. The import was cancelled; nothing was saved."_s);
 }
 
 void TestImportWizard::unreadableFileIsSaidPlainly()
