@@ -453,6 +453,13 @@ void TestImportWizard::bulkStageAndTagChangeOnSelection()
     for (const qint64 id : ids)
         QVERIFY(!m_store->find(id)->tags.contains(u"vip"_s));
     QCOMPARE(m_page->messageLabel()->text(), u"Removed “vip” from 3 lead(s)."_s);
+
+    // A tag typed with a list separator in it (the "New tag…" entry): refused in words, nothing changed.
+    QVERIFY(!m_page->addTagToSelected(u"hot, cold"_s));
+    QCOMPARE(m_page->messageLabel()->text(),
+             u"The tag was not added: a tag cannot contain ',' or ';': \"hot, cold\""_s);
+    for (const qint64 id : ids)
+        QVERIFY(m_store->find(id)->tags.isEmpty());
 }
 
 QTEST_MAIN(TestImportWizard)
