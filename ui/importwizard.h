@@ -4,7 +4,6 @@
 #include "store/importreport.h"
 
 #include <QByteArray>
-#include <QMap>
 #include <QString>
 #include <QWizard>
 
