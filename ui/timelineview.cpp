@@ -192,13 +192,20 @@ QWidget *TimelineView::makeCard(const TimelineItem &item)
             link->setTextInteractionFlags(Qt::TextBrowserInteraction);
             link->setOpenExternalLinks(true);
             link->setWordWrap(true);
-            const QString anchor = u"<a href=\"%1\">%2</a>"_s.arg(
-                QUrl(url).toString(QUrl::FullyEncoded).toHtmlEscaped(), url.toHtmlEscaped());
+            // Shown without its query (UTM and click ids make it long and
+            // unbreakable, wider than the panel); the link keeps all of it.
+            const QUrl parsed(url);
+            const QString shown = parsed.hasQuery() || parsed.hasFragment()
+                ? parsed.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment).toString() + u"?…"_s
+                : url;
+            const QString anchor = u"<a href=\"%1\">%2</a>"_s.arg(parsed.toString(QUrl::FullyEncoded).toHtmlEscaped(),
+                                                               shown.toHtmlEscaped());
             link->setText(times.size() == 1 ? tr("↳ clicked %1").arg(anchor)
                                             : tr("↳ clicked %1 (%n times)", nullptr, int(times.size())).arg(anchor));
-            link->setToolTip(times.size() == 1 ? RelativeTime::exact(times.constFirst())
-                                               : tr("First %1, last %2").arg(RelativeTime::exact(times.constFirst()),
-                                                                             RelativeTime::exact(times.constLast())));
+            link->setToolTip(url + u'\n'
+                             + (times.size() == 1 ? RelativeTime::exact(times.constFirst())
+                                                  : tr("First %1, last %2").arg(RelativeTime::exact(times.constFirst()),
+                                                                                RelativeTime::exact(times.constLast()))));
             column->addWidget(link);
         }
         if (item.machineEvents > 0) {
