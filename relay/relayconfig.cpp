@@ -115,6 +115,13 @@ RelayConfig RelayConfig::load(const std::string &path)
     }
     if (config.clickIdParam.empty())
         throw Poco::DataFormatException("relay.click_id.param is empty");
+    config.storeKind = Poco::toLower(c->getString("relay.store.kind", config.storeKind));
+    if (config.storeKind != "sqlite" && config.storeKind != "postgresql")
+        throw Poco::DataFormatException("relay.store.kind must be sqlite or postgresql");
+    config.storePostgres = c->getString("relay.store.postgresql", "");
+    if (config.storeKind == "postgresql" && config.storePostgres.empty())
+        throw Poco::DataFormatException(
+            "relay.store.postgresql (a connection string such as host=db.example dbname=relay user=relay) is missing");
     config.storePath = c->getString("relay.store.path", config.storePath);
     config.storeSynchronous = Poco::toLower(c->getString("relay.store.synchronous", config.storeSynchronous));
     if (config.storeSynchronous != "full" && config.storeSynchronous != "normal")

@@ -24,6 +24,8 @@ struct RelayConfig
     std::string fallbackUrl;
     bool clickIdsEnabled = true;
     std::string clickIdParam = "lt_cid";
+    std::string storeKind = "sqlite"; ///< "sqlite", or "postgresql" for several relays sharing one database
+    std::string storePostgres;        ///< libpq connection string, for storeKind "postgresql" (may hold a password)
     std::string storePath = "/var/lib/leadtrail-relay/events.sqlite";
     std::string storeSynchronous = "normal"; ///< "normal": survives kill -9; "full": also power loss (one fsync per group commit)
     int retentionDays = 90;

@@ -2,6 +2,7 @@
 
 #include "eventwriter.h"
 #include "metrics.h"
+#include "postgreseventstore.h"
 #include "relaycontext.h"
 #include "relayrequesthandlerfactory.h"
 #include "relayversion.h"
@@ -21,7 +22,9 @@ namespace leadtrail::relay {
 RelayServer::RelayServer(RelayConfig config)
     : m_config(std::move(config))
     , m_metrics(std::make_unique<Metrics>())
-    , m_store(std::make_unique<SqliteEventStore>(m_config.storePath, m_config.storeSynchronous))
+    , m_store(m_config.storeKind == "postgresql"
+                  ? std::unique_ptr<EventStore>(std::make_unique<PostgresEventStore>(m_config.storePostgres))
+                  : std::make_unique<SqliteEventStore>(m_config.storePath, m_config.storeSynchronous))
     , m_writer(std::make_unique<EventWriter>(*m_store, *m_metrics,
                                              std::int64_t(m_config.retentionDays) * 24 * 3600 * 1000))
     , m_context(std::make_unique<RelayContext>(m_config, *m_store, *m_writer, *m_metrics))

@@ -1,10 +1,9 @@
 #include "sqliteeventstore.h"
 
 #include "clickid.h"
+#include "eventrows.h"
 
 #include <chrono>
-
-#include "protocol/secure.h"
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
@@ -19,10 +18,6 @@ namespace leadtrail::relay {
 
 namespace {
 
-constexpr const char *columns =
-    "id, type, delivery, link, url, cid, value, currency, conversion, time_ms, method, ip, ua, "
-    "scanner, head, age, apple_mpp";
-
 constexpr int maxWalFrames = 4096; // 16 MB of 4 KB pages: past this the WAL is restarted
 // Past this the writer checkpoints at once, whatever the background pass does.
 constexpr int hardWalFrames = maxWalFrames + maxWalFrames / 4 + maxWalFrames / 8;
@@ -31,29 +26,6 @@ void registerOnce()
 {
     static std::once_flag once;
     std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
-}
-
-Event eventFromRow(const Poco::Data::RecordSet &rs, std::size_t row)
-{
-    Event e;
-    e.id = rs.value<Poco::Int64>(0, row);
-    e.type = static_cast<EventType>(rs.value<Poco::Int64>(1, row));
-    e.delivery = rs.value<std::string>(2, row);
-    e.linkIndex = static_cast<std::uint32_t>(rs.value<Poco::Int64>(3, row));
-    e.url = rs.value<std::string>(4, row);
-    e.clickId = rs.value<std::string>(5, row);
-    e.value = rs.value<std::string>(6, row);
-    e.currency = rs.value<std::string>(7, row);
-    e.conversion = rs.value<std::string>(8, row);
-    e.timeMs = rs.value<Poco::Int64>(9, row);
-    e.method = rs.value<std::string>(10, row);
-    e.ip = rs.value<std::string>(11, row);
-    e.userAgent = rs.value<std::string>(12, row);
-    e.scanner = rs.value<std::string>(13, row);
-    e.head = rs.value<Poco::Int64>(14, row) != 0;
-    e.ageSeconds = rs.value<Poco::Int64>(15, row);
-    e.appleMpp = rs.value<Poco::Int64>(16, row) != 0;
-    return e;
 }
 
 } // namespace
@@ -98,7 +70,7 @@ SqliteEventStore::SqliteEventStore(const std::string &path, const std::string &s
     prepare("BEGIN IMMEDIATE", m_begin);
     prepare("COMMIT", m_commit);
     prepare("ROLLBACK", m_rollback);
-    prepare(std::string("INSERT INTO events (") + columns
+    prepare(std::string("INSERT INTO events (") + eventColumns
                 + ", dedupe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             m_insert);
     prepare("SELECT 1 FROM events WHERE dedupe = ?", m_dedupe);
@@ -266,14 +238,8 @@ std::vector<Event> SqliteEventStore::fetchAfter(std::int64_t after, std::size_t 
     Poco::Data::Statement select(session);
     Poco::Int64 cursor = after;
     Poco::Int64 max = static_cast<Poco::Int64>(limit);
-    select << "SELECT " << columns << " FROM events WHERE id > ? ORDER BY id LIMIT ?", use(cursor), use(max);
-    select.execute();
-    Poco::Data::RecordSet rs(select);
-    std::vector<Event> events;
-    events.reserve(rs.rowCount());
-    for (std::size_t row = 0; row < rs.rowCount(); ++row)
-        events.push_back(eventFromRow(rs, row));
-    return events;
+    select << "SELECT " << eventColumns << " FROM events WHERE id > ? ORDER BY id LIMIT ?", use(cursor), use(max);
+    return eventsOf(select);
 }
 
 std::int64_t SqliteEventStore::lastId()
@@ -287,22 +253,8 @@ std::int64_t SqliteEventStore::lastId()
 
 std::optional<Event> SqliteEventStore::findClick(std::string_view clickId)
 {
-    const std::optional<std::int64_t> eventId = clickid::eventIdOf(clickId);
-    if (!eventId)
-        return std::nullopt;
     Poco::Data::Session session = m_readers->get();
-    Poco::Data::Statement select(session);
-    Poco::Int64 id = *eventId;
-    select << "SELECT " << columns << " FROM events WHERE id = ?", use(id);
-    select.execute();
-    Poco::Data::RecordSet rs(select);
-    if (rs.rowCount() == 0)
-        return std::nullopt;
-    Event e = eventFromRow(rs, 0);
-    // The id is public; the nonce is what makes a click id unforgeable.
-    if (e.type != EventType::Click || !protocol::constantTimeEqual(e.clickId, clickId))
-        return std::nullopt;
-    return e;
+    return findClickBy(session, std::string("SELECT ") + eventColumns + " FROM events WHERE id = ?", clickId);
 }
 
 std::size_t SqliteEventStore::purgeOlderThan(std::int64_t cutoffMs)
