@@ -519,7 +519,8 @@ void TestCampaigns::progressMidSendPausedAndResumed()
     QSignalSpy finished(progress, &SendProgressView::finished);
     QTest::mouseClick(editor->confirmButton(), Qt::LeftButton);
     QCOMPARE(page->currentView(), progress);
-    QTRY_VERIFY_WITH_TIMEOUT(progress->progress().sent >= 20, 60000);
+    // Caught once there is a rate to show (and so a time left).
+    QTRY_VERIFY_WITH_TIMEOUT(progress->progress().sent >= 20 && progress->progress().etaSeconds >= 0, 60000);
     QVERIFY(progress->isSending());
     QVERIFY(progress->pauseButton()->isVisible());
     screenshot(m_window.get(), u"sending-progress-running"_s);
