@@ -143,7 +143,9 @@ SettingsPage::SettingsPage(const Workspace &workspace, QWidget *parent)
                        true);
             break;
         case RelayCheck::Outcome::Unreachable:
-            showResult(m_relayResult, tr("The relay at %1 is unreachable: %2").arg(where, r.error), true);
+            showResult(m_relayResult, tr("The relay at %1 is unreachable: %2")
+                                          .arg(where, r.networkError.isEmpty() ? r.error : r.networkError),
+                       true);
             break;
         case RelayCheck::Outcome::BadAnswer:
             showResult(m_relayResult, tr("The relay at %1 did not answer as expected: %2").arg(where, r.error), true);

@@ -7,6 +7,8 @@
 #include <QNetworkRequest>
 #include <QUrlQuery>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace leadtrail {
@@ -74,6 +76,7 @@ void RelayCheck::handle(QNetworkReply *reply, bool events)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString problem = RelayPoller::replyProblem(reply);
     if (!problem.isEmpty()) {
+        m_networkError = reply->error() == QNetworkReply::NoError ? QString() : reply->errorString();
         finish(status == 401 || status == 403 ? Outcome::KeyRefused : Outcome::Unreachable, status, problem);
         return;
     }
@@ -96,6 +99,7 @@ void RelayCheck::finish(Outcome outcome, int status, const QString &error)
     result.url = m_base;
     result.status = status;
     result.error = error;
+    result.networkError = std::exchange(m_networkError, QString());
     emit finished(result);
 }
 

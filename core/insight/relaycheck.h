@@ -38,6 +38,7 @@ public:
         QUrl url;      ///< the relay's base URL
         int status = 0; ///< the HTTP status that decided, 0 when there was none
         QString error; ///< what went wrong, in words; empty when Ok
+        QString networkError; ///< Unreachable: the network's own words ("Connection refused")
     };
 
     explicit RelayCheck(QObject *parent = nullptr);
@@ -61,6 +62,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QUrl m_base;
     QString m_apiKey;
+    QString m_networkError;
     int m_timeoutMs = 15'000;
 };
 

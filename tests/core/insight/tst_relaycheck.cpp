@@ -92,6 +92,7 @@ void TestRelayCheck::unreachable()
     QVERIFY2(r.outcome == RelayCheck::Outcome::Unreachable, qPrintable(r.error));
     QCOMPARE(r.status, 0);
     QVERIFY2(r.error.contains(u"cannot be reached"_s), qPrintable(r.error));
+    QVERIFY2(r.networkError.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(r.networkError));
 }
 
 void TestRelayCheck::pairedWorkspace()
