@@ -204,6 +204,13 @@ RuleEditorDialog *RulesPage::editRule(qint64 id)
     return dialog;
 }
 
+void RulesPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_list)
+        reload();
+}
+
 bool RulesPage::eventFilter(QObject *watched, QEvent *event)
 {
     // Return (and F2 when the Edit button's shortcut is not reachable) on a

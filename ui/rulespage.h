@@ -49,6 +49,8 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    /** Re-greys disabled rules in the colours of a new theme. */
+    void changeEvent(QEvent *event) override;
 
 private:
     void editSelected();

@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include "leadtrailstyle.h"
+
 #include <QApplication>
 #include <QGuiApplication>
 #include <QPalette>
@@ -62,7 +64,7 @@ void Theme::apply(Mode mode)
     // The desktop's own palette, as it was before we set one: Qt 6.4 has no
     // colour-scheme hint, so "system" means "as dark as the platform palette".
     static const QPalette platform = QGuiApplication::palette();
-    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    QApplication::setStyle(new LeadtrailStyle);
     bool dark = mode == Mode::Dark;
     if (mode == Mode::System)
         dark = platform.color(QPalette::Window).lightness() < 128;
