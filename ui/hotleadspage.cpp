@@ -34,7 +34,8 @@ HotLeadsPage::HotLeadsPage(const Workspace &workspace, QWidget *parent)
     connect(m_table, &QTableWidget::itemActivated, this, [this](QTableWidgetItem *item) {
         emit openLeadRequested(m_table->item(item->row(), 0)->data(Qt::UserRole).toLongLong());
     });
-    reload();
+    // Not filled here: the main window reloads it each time it is shown, and
+    // filling it for a large workspace at start-up held the first paint back.
 }
 
 void HotLeadsPage::reload()
@@ -45,9 +46,10 @@ void HotLeadsPage::reload()
                                      : tr("%n lead(s) over their threshold, hottest first. Press Enter or "
                                           "double-click to open one.", nullptr, int(hot.size())));
     m_table->setRowCount(int(hot.size()));
+    const QIcon icon(QStringLiteral(":/icons/hot.svg")); // parsed once, not once per row
     for (int row = 0; row < hot.size(); ++row) {
         const HotLeadAlert &a = hot.at(row);
-        auto *name = new QTableWidgetItem(QIcon(QStringLiteral(":/icons/hot.svg")), a.name.isEmpty() ? a.email : a.name);
+        auto *name = new QTableWidgetItem(icon, a.name.isEmpty() ? a.email : a.name);
         name->setData(Qt::UserRole, a.leadId);
         m_table->setItem(row, 0, name);
         m_table->setItem(row, 1, new QTableWidgetItem(a.email));

@@ -212,11 +212,22 @@ void MainWindow::setWorkspace(Workspace *workspace)
     connect(m_sync.get(), &BackgroundSync::hotLeadAlert, this, &MainWindow::notifyHotLead);
     connect(m_sync.get(), &BackgroundSync::pairingChecked, this, [this](bool paired) { m_paired = paired; });
     connect(m_sync.get(), &BackgroundSync::stateChanged, this, &MainWindow::updateSyncStatus);
-    connect(m_sync.get(), &BackgroundSync::settled, this, &MainWindow::refreshPages);
+    // The screens reload only when something changed: a settle that found
+    // nothing new (the usual case at start-up) costs the GUI thread nothing.
+    m_syncedCursor = m_sync->state().cursor;
+    connect(m_sync.get(), &BackgroundSync::settled, this, [this](int events) {
+        if (events > 0)
+            refreshPages();
+    });
     connect(m_sync.get(), &BackgroundSync::settleFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("New activity could not be processed: %1").arg(error), 10'000);
     });
     connect(m_sync.get(), &BackgroundSync::finished, this, [this](bool ok) {
+        // New events not settled yet still show (as "being checked").
+        if (m_sync->state().cursor != m_syncedCursor) {
+            m_syncedCursor = m_sync->state().cursor;
+            refreshPages();
+        }
         updateSyncStatus();
         emit synced(ok);
     });

@@ -110,6 +110,7 @@ private:
     QTimer *m_syncTimer = nullptr;
     QTimer *m_statusTimer = nullptr;
     qint64 m_lastAlertLead = 0;
+    qint64 m_syncedCursor = 0; ///< the relay cursor when the screens last reloaded
     bool m_paired = false;
     QString m_sampleFolder;
     std::unique_ptr<LeadStore> m_leadStore;
