@@ -94,6 +94,13 @@ void LeadDetailPanel::showLead(qint64 leadId)
     refresh();
 }
 
+void LeadDetailPanel::setSelectionCount(int count)
+{
+    m_empty->setText(count > 1 ? tr("%n leads selected. Change their stage or tags together with the buttons "
+                                    "above the table.", nullptr, count)
+                               : tr("Select a lead to see its details and activity."));
+}
+
 void LeadDetailPanel::refresh()
 {
     m_empty->setVisible(!m_lead);

@@ -34,6 +34,8 @@ public:
     /** Shows the lead with this id, or an empty state for 0. */
     void showLead(qint64 leadId);
     qint64 leadId() const { return m_lead ? m_lead->id : 0; }
+    /** With several leads selected the empty state says how many, and how to change them together. */
+    void setSelectionCount(int count);
     TimelineView *timeline() const { return m_timeline; }
     /** Shows the lead again, e.g. after a sync brought new events. */
     void reloadLead() { showLead(leadId()); }

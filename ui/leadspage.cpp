@@ -240,6 +240,7 @@ void LeadsPage::selectionChanged()
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     m_detail->showLead(rows.size() == 1 ? m_model->leadAt(rows.first().row()).id : 0);
     const int selected = int(rows.size());
+    m_detail->setSelectionCount(selected);
     m_stageButton->setEnabled(selected > 0);
     m_tagButton->setEnabled(selected > 0);
     m_selection->setText(selected > 1 ? tr("%n selected", nullptr, selected) : QString());

@@ -7,6 +7,7 @@
 #include "importwizardfilepage.h"
 #include "importwizardmappingpage.h"
 #include "importwizardreportpage.h"
+#include "leaddetailpanel.h"
 #include "leadspage.h"
 #include "leadtablemodel.h"
 #include "theme.h"
@@ -395,6 +396,11 @@ void TestImportWizard::bulkStageAndTagChangeOnSelection()
                                        [](QLabel *l) { return l->accessibleName() == u"Selected leads"_s; });
     QVERIFY(selected != labels.cend());
     QCOMPARE((*selected)->text(), u"3 selected"_s);
+    // The detail panel says what a multi-selection is for instead of "Select a lead".
+    const auto panelLabels = m_page->detail()->findChildren<QLabel *>();
+    QVERIFY(std::any_of(panelLabels.cbegin(), panelLabels.cend(), [](QLabel *l) {
+        return l->isVisibleTo(l->window()) && l->text().startsWith(u"3 leads selected."_s);
+    }));
 
     chooseFromMenu(stage, u"Engaged"_s);
     QCOMPARE(m_page->messageLabel()->text(), u"Moved 3 lead(s) to Engaged."_s);
