@@ -3,6 +3,7 @@
 #include "commandregistry.h"
 
 #include "campaign/smtptransport.h"
+#include "campaign/trackingdefaults.h"
 #include "insight/campaignstats.h"
 #include "insight/insightconfig.h"
 #include "insight/insightengine.h"
@@ -144,8 +145,15 @@ private:
         const QCommandLineOption utmCategory(u"utm-category"_s, u"with --utm: the lead's category as utm_term"_s);
         const QCommandLineOption sequence(u"sequence-position"_s, u"with --utm: position in a sequence (utm_content)"_s, u"N"_s);
         const QCommandLineOption clickIds(u"click-ids"_s, u"the relay adds a click id to landing URLs"_s);
+        // The workspace's tracking defaults (desktop Settings > Tracking) apply
+        // unless a flag says otherwise, so each switch can go both ways.
+        const QCommandLineOption opens(u"track-opens"_s, u"an open pixel even if the tracking defaults have none"_s);
+        const QCommandLineOption clicks(u"track-clicks"_s, u"tracked links even if the tracking defaults have none"_s);
+        const QCommandLineOption decoy(u"decoy"_s, u"a hidden decoy link even if the tracking defaults have none"_s);
+        const QCommandLineOption noUtm(u"no-utm"_s, u"no UTM parameters even if the tracking defaults add them"_s);
+        const QCommandLineOption noClickIds(u"no-click-ids"_s, u"no click ids even if the tracking defaults add them"_s);
         parser.addOptions({nameOpt, subject, html, text, fromName, fromEmail, replyTo, audience, noOpens, noClicks,
-                           noDecoy, utm, utmCategory, sequence, clickIds});
+                           noDecoy, utm, utmCategory, sequence, clickIds, opens, clicks, decoy, noUtm, noClickIds});
         if (const int code = context.parse(parser, u"campaign create"_s, args); code >= 0)
             return code;
         for (const auto *required : {&nameOpt, &subject, &html}) {
@@ -153,8 +161,20 @@ private:
                 return context.fail(u"campaign create needs --%1"_s.arg(required->names().constFirst()),
                                     CommandContext::Usage);
         }
+        const std::pair<const QCommandLineOption *, const QCommandLineOption *> switches[] = {
+            {&opens, &noOpens}, {&clicks, &noClicks}, {&decoy, &noDecoy}, {&utm, &noUtm}, {&clickIds, &noClickIds}};
+        for (const auto &[on, off] : switches) {
+            if (parser.isSet(*on) && parser.isSet(*off))
+                return context.fail(u"campaign create: --%1 and --%2 contradict each other"_s.arg(
+                                        on->names().constFirst(), off->names().constFirst()),
+                                    CommandContext::Usage);
+        }
+        const auto workspace = context.openWorkspace(Workspace::OpenMode::OpenExisting);
+        if (!workspace)
+            return CommandContext::Failure;
 
         Campaign campaign;
+        TrackingDefaults::fromWorkspace(*workspace).applyTo(campaign);
         campaign.name = parser.value(nameOpt);
         campaign.subject = parser.value(subject);
         QString error;
@@ -172,12 +192,15 @@ private:
         campaign.replyTo = parser.value(replyTo);
         if (parser.isSet(audience))
             campaign.audience = parser.value(audience);
-        campaign.trackOpens = !parser.isSet(noOpens);
-        campaign.trackClicks = !parser.isSet(noClicks);
-        campaign.decoyLink = !parser.isSet(noDecoy);
-        campaign.utm = parser.isSet(utm);
+        const auto choose = [&parser](bool fallback, const QCommandLineOption &on, const QCommandLineOption &off) {
+            return parser.isSet(on) || (fallback && !parser.isSet(off));
+        };
+        campaign.trackOpens = choose(campaign.trackOpens, opens, noOpens);
+        campaign.trackClicks = choose(campaign.trackClicks, clicks, noClicks);
+        campaign.decoyLink = choose(campaign.decoyLink, decoy, noDecoy);
+        campaign.utm = choose(campaign.utm, utm, noUtm);
         campaign.utmCategory = parser.isSet(utmCategory);
-        campaign.clickIds = parser.isSet(clickIds);
+        campaign.clickIds = choose(campaign.clickIds, clickIds, noClickIds);
         if (parser.isSet(sequence)) {
             bool ok = false;
             campaign.sequencePosition = parser.value(sequence).toInt(&ok);
@@ -185,9 +208,6 @@ private:
                 return context.fail(u"--sequence-position needs a whole number"_s, CommandContext::Usage);
         }
 
-        const auto workspace = context.openWorkspace(Workspace::OpenMode::OpenExisting);
-        if (!workspace)
-            return CommandContext::Failure;
         if (!CampaignStore(*workspace).create(campaign, &error))
             return context.fail(error);
         context.out() << campaign.id << '\n';

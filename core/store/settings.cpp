@@ -40,6 +40,10 @@ QString validate(const QString &key, const QString &value)
         if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s) || url.host().isEmpty())
             return u"relay.url: \"%1\" is not an http(s) URL"_s.arg(value);
     }
+    static const QStringList switches = {u"tracking.opens"_s, u"tracking.clicks"_s, u"tracking.decoy"_s,
+                                         u"tracking.utm"_s, u"tracking.click_ids"_s};
+    if (switches.contains(key) && value != u"true"_s && value != u"false"_s)
+        return u"%1: \"%2\" must be true or false"_s.arg(key, value);
     if (key.endsWith(u"_file"_s) && Secrets::isSecretKey(key.chopped(5))) {
         const QFileInfo info(value);
         if (!info.isFile() || !info.isAbsolute())
@@ -79,6 +83,11 @@ const QMap<QString, QString> &Settings::knownKeys()
         {u"relay.url"_s, u"the tracking relay's public https URL"_s},
         {u"relay.api_key_file"_s, u"a mode-0600 file holding the relay API key (when no keychain)"_s},
         {u"relay.signing_key_file"_s, u"a mode-0600 file holding the token signing key (when no keychain)"_s},
+        {u"tracking.opens"_s, u"true or false: new campaigns get an open pixel"_s},
+        {u"tracking.clicks"_s, u"true or false: new campaigns track their links"_s},
+        {u"tracking.decoy"_s, u"true or false: new campaigns get a hidden decoy link"_s},
+        {u"tracking.utm"_s, u"true or false: new campaigns add UTM parameters to links"_s},
+        {u"tracking.click_ids"_s, u"true or false: the relay adds a click id to new campaigns' landing URLs"_s},
     };
     return keys;
 }

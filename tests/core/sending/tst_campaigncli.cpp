@@ -7,6 +7,8 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,7 +31,9 @@ class TestCampaignCli final : public QObject
 private:
     QTemporaryDir m_dir;
 
-    QString workspacePath() const { return m_dir.filePath(u"ws"_s); }
+    QString m_workspaceName = u"ws"_s;
+
+    QString workspacePath() const { return m_dir.filePath(m_workspaceName); }
 
     int cli(const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr)
     {
@@ -49,6 +53,54 @@ private:
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void init() { m_workspaceName = QString::fromLatin1(QTest::currentTestFunction()); }
+
+    void createStartsFromTheTrackingDefaults()
+    {
+        QCOMPARE(cli({u"init"_s}), 0);
+        QFile html(m_dir.filePath(u"defaults.html"_s));
+        QVERIFY(html.open(QIODevice::WriteOnly));
+        html.write("<html><body><a href=\"https://example.com/\">x</a></body></html>");
+        html.close();
+        const auto create = [&](const QStringList &flags) -> QJsonObject {
+            QByteArray out;
+            if (cli(QStringList{u"campaign"_s, u"create"_s, u"--name"_s, u"D"_s, u"--subject"_s, u"S"_s, u"--html"_s,
+                                html.fileName()} + flags, &out) != 0)
+                return {};
+            QByteArray json;
+            if (cli({u"campaign"_s, u"show"_s, QString::fromUtf8(out.trimmed()), u"--json"_s}, &json) != 0)
+                return {};
+            return QJsonDocument::fromJson(json).object();
+        };
+
+        // Nothing saved: the built-in defaults (opens, clicks, decoy; no UTM, no click ids).
+        QJsonObject c = create({});
+        QCOMPARE(c.value(u"track_opens"_s).toBool(), true);
+        QCOMPARE(c.value(u"utm"_s).toBool(), false);
+
+        QByteArray err;
+        QCOMPARE(cli({u"config"_s, u"set"_s, u"tracking.utm"_s, u"yes"_s}, nullptr, &err), 1);
+        QVERIFY2(err.contains("must be true or false"), err.constData());
+        for (const auto &[key, value] : {std::pair{u"tracking.opens"_s, u"false"_s}, {u"tracking.utm"_s, u"true"_s},
+                                         {u"tracking.click_ids"_s, u"true"_s}})
+            QCOMPARE(cli({u"config"_s, u"set"_s, key, value}), 0);
+        c = create({});
+        QCOMPARE(c.value(u"track_opens"_s).toBool(), false);
+        QCOMPARE(c.value(u"track_clicks"_s).toBool(), true);
+        QCOMPARE(c.value(u"utm"_s).toBool(), true);
+        QCOMPARE(c.value(u"click_ids"_s).toBool(), true);
+
+        // Flags win over the defaults in both directions.
+        c = create({u"--track-opens"_s, u"--no-utm"_s, u"--no-click-ids"_s, u"--no-decoy"_s});
+        QCOMPARE(c.value(u"track_opens"_s).toBool(), true);
+        QCOMPARE(c.value(u"utm"_s).toBool(), false);
+        QCOMPARE(c.value(u"click_ids"_s).toBool(), false);
+        QCOMPARE(c.value(u"decoy_link"_s).toBool(), false);
+
+        QCOMPARE(cli({u"campaign"_s, u"create"_s, u"--name"_s, u"D"_s, u"--subject"_s, u"S"_s, u"--html"_s,
+                      html.fileName(), u"--utm"_s, u"--no-utm"_s}, nullptr, &err), 2);
+        QVERIFY2(err.contains("contradict"), err.constData());
+    }
 
     void killedSendResumesExactlyOnce()
     {
