@@ -8,17 +8,6 @@ using namespace Qt::StringLiterals;
 
 namespace leadtrail {
 
-std::optional<SmtpSettings::Security> SmtpConnectionCheck::securityFromName(const QString &name)
-{
-    if (name == u"none"_s)
-        return SmtpSettings::Security::None;
-    if (name == u"starttls"_s)
-        return SmtpSettings::Security::StartTls;
-    if (name == u"tls"_s)
-        return SmtpSettings::Security::ImplicitTls;
-    return std::nullopt;
-}
-
 std::optional<SmtpSettings> SmtpConnectionCheck::settingsFor(const Workspace &workspace, const Form &form,
                                                              QString *error)
 {
@@ -33,7 +22,7 @@ std::optional<SmtpSettings> SmtpConnectionCheck::settingsFor(const Workspace &wo
         return std::nullopt;
     }
     smtp.port = form.port;
-    const std::optional<SmtpSettings::Security> security = securityFromName(form.security);
+    const std::optional<SmtpSettings::Security> security = SmtpSettings::securityFromName(form.security);
     if (!security) {
         *error = u"\"%1\" is not one of none, starttls, tls"_s.arg(form.security);
         return std::nullopt;
@@ -43,9 +32,8 @@ std::optional<SmtpSettings> SmtpConnectionCheck::settingsFor(const Workspace &wo
     Configuration configuration(workspace);
     const Settings &settings = configuration.settings();
     smtp.username = form.user.trimmed();
+    smtp.readLoginAndTrust(settings);
     if (!smtp.username.isEmpty()) {
-        smtp.auth = settings.value(u"smtp.auth"_s, u"plain"_s) == u"login"_s ? SmtpSettings::Auth::Login
-                                                                            : SmtpSettings::Auth::Plain;
         if (!form.password.isEmpty()) {
             smtp.password = form.password;
         } else {
@@ -58,9 +46,6 @@ std::optional<SmtpSettings> SmtpConnectionCheck::settingsFor(const Workspace &wo
             smtp.password = *stored.value;
         }
     }
-    // The same trust as sending: a company or test CA when one is configured.
-    smtp.caFile = settings.value(u"smtp.ca_file"_s, QString());
-    smtp.verifyCertificate = settings.value(u"smtp.verify_certificate"_s, u"true"_s) != u"false"_s;
     // A test has nothing to wait for beyond the greeting and a few short replies.
     smtp.replyTimeoutMs = 30'000;
     return smtp;

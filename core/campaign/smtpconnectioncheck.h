@@ -52,8 +52,6 @@ public:
      * nullopt with @p error saying what is missing.
      */
     static std::optional<SmtpSettings> settingsFor(const Workspace &workspace, const Form &form, QString *error);
-    /** smtp.security's word for @p name ("tls" → ImplicitTls); nullopt for an unknown word. */
-    static std::optional<SmtpSettings::Security> securityFromName(const QString &name);
     /** Connects, logs in and quits; blocks, so call it off the GUI thread. */
     static Result run(const SmtpSettings &settings);
 };

@@ -2,7 +2,11 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace leadtrail {
+
+class Settings;
 
 /** How to reach and log in to the team's SMTP server. The password is a secret: never log it. */
 struct SmtpSettings
@@ -41,6 +45,16 @@ struct SmtpSettings
     int connectTimeoutMs = 15000;
     /** How long to wait for any reply, including the one after the final dot. */
     int replyTimeoutMs = 120000;
+
+    /** smtp.security's names: none, starttls, tls; nullopt for anything else. */
+    static std::optional<Security> securityFromName(const QString &name);
+    /**
+     * Takes what the workspace says beyond host, port, user and password, the
+     * same for sending and for "Test connection": the login mechanism
+     * (smtp.auth, when a user is set) and the certificate trust
+     * (smtp.ca_file, smtp.verify_certificate).
+     */
+    void readLoginAndTrust(const Settings &settings);
 };
 
 } // namespace leadtrail

@@ -40,23 +40,18 @@ std::optional<SenderConfig> SenderConfig::fromWorkspace(const Workspace &workspa
     if (config.smtp.host.isEmpty())
         return fail(u"no SMTP server is set: leadtrail-cli config set smtp.host HOST"_s);
     const QString security = settings.value(u"smtp.security"_s, u"starttls"_s);
-    config.smtp.security = security == u"none"_s ? SmtpSettings::Security::None
-        : security == u"tls"_s                   ? SmtpSettings::Security::ImplicitTls
-                                                 : SmtpSettings::Security::StartTls;
+    config.smtp.security = SmtpSettings::securityFromName(security).value_or(SmtpSettings::Security::StartTls);
     bool ok = true;
     config.smtp.port = quint16(number(u"smtp.port"_s, security == u"tls"_s ? 465 : 587, &ok));
     config.smtp.username = settings.value(u"smtp.user"_s, QString());
+    config.smtp.readLoginAndTrust(settings);
     if (!config.smtp.username.isEmpty()) {
-        config.smtp.auth = settings.value(u"smtp.auth"_s, u"plain"_s) == u"login"_s ? SmtpSettings::Auth::Login
-                                                                                  : SmtpSettings::Auth::Plain;
         const Secrets::Lookup password = configuration.secrets().read(u"smtp.password"_s);
         if (!password.value)
             return fail(u"smtp.user is set but the SMTP password is not (%1)%2"_s.arg(
                 password.source, password.error.isEmpty() ? QString() : u": "_s + password.error));
         config.smtp.password = *password.value;
     }
-    config.smtp.caFile = settings.value(u"smtp.ca_file"_s, QString());
-    config.smtp.verifyCertificate = settings.value(u"smtp.verify_certificate"_s, u"true"_s) != u"false"_s;
 
     config.connections = number(u"sending.connections"_s, 2, &ok);
     const QString provider = settings.value(u"sending.provider"_s, u"custom"_s);
