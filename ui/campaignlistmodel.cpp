@@ -63,9 +63,16 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
         case NameColumn: return row.campaign.name;
         case StatusColumn: return stateText(row.campaign.state);
         case SentDateColumn:
-            return row.campaign.startedAt.isValid()
-                ? QLocale().toString(row.campaign.startedAt.toLocalTime(), QLocale::ShortFormat)
-                : QString();
+            if (!row.campaign.startedAt.isValid())
+                return QString();
+            {
+                // Date and minutes only: the list is narrow, the tooltip has the rest.
+                const QDateTime local = row.campaign.startedAt.toLocalTime();
+                const QLocale locale;
+                QString minutes = locale.timeFormat(QLocale::ShortFormat);
+                minutes.remove(QStringLiteral(":ss"));
+                return locale.toString(local.date(), QLocale::ShortFormat) + u' ' + locale.toString(local.time(), minutes);
+            }
         case TotalColumn: return row.campaign.state == CampaignState::Draft ? QVariant() : QVariant(row.total);
         case SentColumn: return row.campaign.state == CampaignState::Draft ? QVariant() : QVariant(row.sent);
         case OpenedColumn: return percent(row.opened);

@@ -70,7 +70,7 @@ CampaignsPage::CampaignsPage(const Workspace &workspace, QWidget *parent)
     splitter->addWidget(m_views);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 5);
-    splitter->setSizes({300, 980});
+    splitter->setSizes({430, 850});
     layout->addWidget(splitter, 1);
 
     connect(create, &QPushButton::clicked, this, &CampaignsPage::newCampaign);

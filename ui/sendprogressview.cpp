@@ -76,7 +76,7 @@ SendProgressView::SendProgressView(const Workspace &workspace, QWidget *parent)
 
     connect(m_pause, &QPushButton::clicked, this, [this] {
         if (m_sender)
-            m_sender->pause(tr("paused by the user"));
+            m_sender->pause(tr("you paused it"));
     });
     connect(m_resume, &QPushButton::clicked, this, [this] { start(m_campaignId); });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
@@ -150,9 +150,6 @@ void SendProgressView::showCampaign(qint64 campaignId)
     const CampaignState state = campaign->state == CampaignState::Sending ? CampaignState::Paused : campaign->state;
     const QString why = campaign->state == CampaignState::Sending ? tr("it was interrupted") : campaign->stateMessage;
     senderFinished(campaignId, state, why);
-    if (state == CampaignState::Paused)
-        m_status->setText(tr("Paused (%1). Resume to send to the %n remaining recipient(s).", nullptr,
-                             int(m_progress.remaining)).arg(why.isEmpty() ? tr("by the user") : why));
 }
 
 void SendProgressView::pauseAndWait()
@@ -161,7 +158,7 @@ void SendProgressView::pauseAndWait()
         return;
     QEventLoop loop;
     connect(m_sender.get(), &CampaignSender::finished, &loop, &QEventLoop::quit);
-    m_sender->pause(tr("paused when Leadtrail was closed"));
+    m_sender->pause(tr("Leadtrail was closed mid-send"));
     if (m_sender->isRunning())
         loop.exec();
 }
@@ -201,13 +198,18 @@ void SendProgressView::senderFinished(qint64 campaignId, CampaignState state, co
     p.unknown = counts.unknown;
     p.remaining = counts.remaining();
     p.etaSeconds = state == CampaignState::Sent ? 0 : -1;
+    // A stopped send has no current rate; the last one would read as if it still ran.
+    if (state != CampaignState::Sent)
+        p.perMinute = 0;
     showProgress(p);
     switch (state) {
     case CampaignState::Sent:
         m_status->setText(tr("Done: %n message(s) sent.", nullptr, int(counts.sent)));
         break;
     case CampaignState::Paused:
-        m_status->setText(message.isEmpty() ? tr("Paused.") : tr("Paused: %1").arg(message));
+        m_status->setText(tr("Paused (%1). Resume to send to the %n remaining recipient(s).", nullptr,
+                             int(qMin<qint64>(counts.remaining(), INT_MAX)))
+                              .arg(message.isEmpty() ? tr("you paused it") : message));
         break;
     case CampaignState::Cancelled:
         m_status->setText(tr("Cancelled: the remaining recipients will not get this campaign."));
