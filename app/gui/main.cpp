@@ -24,6 +24,11 @@ void installTranslations(QApplication &app, const QLocale &locale)
     if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qtTranslator);
+    // English plural forms ("1 lead", "2 leads") beneath every language:
+    // Qt asks the translator installed last first.
+    auto *plurals = new QTranslator(&app);
+    if (plurals->load(QStringLiteral(":/i18n/leadtrail_en.qm")))
+        QApplication::installTranslator(plurals);
     auto *translator = new QTranslator(&app);
     if (translator->load(locale, QStringLiteral("leadtrail"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(translator);
