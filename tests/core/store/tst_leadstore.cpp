@@ -2,6 +2,8 @@
 #include "store/leadstore.h"
 #include "store/workspace.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -262,6 +264,42 @@ private slots:
                 const auto pb = stages.indexOf(reference.at(i).stage);
                 QVERIFY(descending ? pa >= pb : pa <= pb);
             }
+        }
+    }
+
+    void defaultOrderReadsAnIndexNotASort()
+    {
+        // The Leads screen's first page (last updated, newest first) and every
+        // page after it by key: SQLite walks an index instead of sorting all leads.
+        LeadQuery request;
+        request.sortKey = LeadSortKey::UpdatedAt;
+        request.descending = true;
+        request.limit = 200;
+        for (const bool byKey : {false, true}) {
+            QString sql = u"EXPLAIN QUERY PLAN SELECT id FROM leads"_s;
+            if (byKey)
+                sql += u" WHERE (leads.updated_at < 5 OR (leads.updated_at = 5 AND leads.id < 9))"_s;
+            sql += u" ORDER BY leads.updated_at DESC, leads.id DESC LIMIT 200"_s;
+            QSqlQuery plan(m_workspace->database());
+            QVERIFY2(plan.exec(sql), qPrintable(plan.lastError().text()));
+            QStringList steps;
+            while (plan.next())
+                steps << plan.value(3).toString();
+            QVERIFY2(!steps.join(u'\n').contains(u"TEMP B-TREE"_s), qPrintable(steps.join(u'\n')));
+        }
+        // And the store's own query returns that order.
+        LeadStore store(*m_workspace);
+        for (int i = 0; i < 5; ++i) {
+            Lead lead;
+            lead.email = u"o%1@example.com"_s.arg(i);
+            QVERIFY(store.add(lead));
+        }
+        const LeadPage page = store.page(request);
+        QCOMPARE(page.leads.size(), 5);
+        for (int i = 1; i < page.leads.size(); ++i) {
+            const auto &newer = page.leads.at(i - 1);
+            const auto &older = page.leads.at(i);
+            QVERIFY(newer.updatedAt > older.updatedAt || (newer.updatedAt == older.updatedAt && newer.id > older.id));
         }
     }
 
