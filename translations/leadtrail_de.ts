@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>FinalDotJournal</name>
+    <message>
+        <source>cannot write the final-dot journal %1: %2</source>
+        <translation>das Final-Dot-Journal %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create its folder</source>
+        <translation>sein Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>it is not open</source>
+        <translation>es ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>the final-dot journal %1 is damaged at byte %2, so it cannot tell which messages may have reached the server. Check the campaign&apos;s deliveries that are still &apos;sending&apos; and remove the file to go on.</source>
+        <translation>das Final-Dot-Journal %1 ist bei Byte %2 beschädigt, daher lässt sich nicht feststellen, welche Nachrichten den Server erreicht haben könnten. Prüfen Sie die Zustellungen der Kampagne, die noch „Wird gesendet“ sind, und entfernen Sie die Datei, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>cannot read the final-dot journal %1: %2</source>
+        <translation>das Final-Dot-Journal %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot remove the final-dot journal %1</source>
+        <translation>das Final-Dot-Journal %1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>cannot sync the folder %1: %2</source>
+        <translation>der Ordner %1 kann nicht synchronisiert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>LinkRewriter</name>
     <message>
         <source>If you would rather not receive these emails, you can %1unsubscribe%2.</source>
@@ -20,11 +51,17 @@
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation><numerusform>vor %n Min.</numerusform><numerusform>vor %n Min.</numerusform></translation>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation><numerusform>vor %n Std.</numerusform><numerusform>vor %n Std.</numerusform></translation>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
+        </translation>
     </message>
     <message>
         <source>yesterday %1</source>
@@ -32,7 +69,10 @@
     </message>
     <message numerus="yes">
         <source>%n days ago</source>
-        <translation><numerusform>vor %n Tag</numerusform><numerusform>vor %n Tagen</numerusform></translation>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -73,7 +113,7 @@
         <translation>Name</translation>
     </message>
     <message>
-        <source>For you, e.g. "Spring open house"</source>
+        <source>For you, e.g. &quot;Spring open house&quot;</source>
         <translation>Für Sie, z. B. „Frühjahrs-Besichtigung“</translation>
     </message>
     <message>
@@ -249,18 +289,21 @@
 
 &lt;p&gt;…&lt;/p&gt;
 
-&lt;p&gt;&lt;a href="{{unsubscribe_url}}"&gt;Unsubscribe&lt;/a&gt;&lt;/p&gt;
+&lt;p&gt;&lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt;&lt;/p&gt;
 </source>
         <translation>&lt;p&gt;Hallo {{first_name|zusammen}},&lt;/p&gt;
 
 &lt;p&gt;…&lt;/p&gt;
 
-&lt;p&gt;&lt;a href="{{unsubscribe_url}}"&gt;Abmelden&lt;/a&gt;&lt;/p&gt;
+&lt;p&gt;&lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Abmelden&lt;/a&gt;&lt;/p&gt;
 </translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s)</source>
-        <translation><numerusform>%n Empfänger</numerusform><numerusform>%n Empfänger</numerusform></translation>
+        <translation>
+            <numerusform>%n Empfänger</numerusform>
+            <numerusform>%n Empfänger</numerusform>
+        </translation>
     </message>
     <message>
         <source>(no lead: fields left empty)</source>
@@ -311,12 +354,18 @@
         <translation>Die Kampagne wurde nicht gespeichert: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Send "%1" now? Total: %n recipient(s). This cannot be undone.</source>
-        <translation><numerusform>„%1“ jetzt senden? Gesamt: %n Empfänger. Das kann nicht rückgängig gemacht werden.</numerusform><numerusform>„%1“ jetzt senden? Gesamt: %n Empfänger. Das kann nicht rückgängig gemacht werden.</numerusform></translation>
+        <source>Send &quot;%1&quot; now? Total: %n recipient(s). This cannot be undone.</source>
+        <translation>
+            <numerusform>„%1“ jetzt senden? Gesamt: %n Empfänger. Das kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>„%1“ jetzt senden? Gesamt: %n Empfänger. Das kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Send to %n recipient(s)</source>
-        <translation><numerusform>An %n Empfänger senden</numerusform><numerusform>An %n Empfänger senden</numerusform></translation>
+        <translation>
+            <numerusform>An %n Empfänger senden</numerusform>
+            <numerusform>An %n Empfänger senden</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter a valid address to send the test to.</source>
@@ -409,11 +458,11 @@
         <translation>Wählen Sie eine Kampagne oder legen Sie eine neue an.</translation>
     </message>
     <message>
-        <source>"%1" was interrupted while sending. Resume it to send to the rest; nobody receives it twice.</source>
+        <source>&quot;%1&quot; was interrupted while sending. Resume it to send to the rest; nobody receives it twice.</source>
         <translation>„%1“ wurde beim Senden unterbrochen. Setzen Sie den Versand fort, um den Rest zu erreichen; niemand erhält sie doppelt.</translation>
     </message>
     <message>
-        <source>"%1" is paused.</source>
+        <source>&quot;%1&quot; is paused.</source>
         <translation>„%1“ ist pausiert.</translation>
     </message>
 </context>
@@ -449,11 +498,322 @@
     </message>
     <message numerus="yes">
         <source>%n lead(s) over their threshold, hottest first. Press Enter or double-click to open one.</source>
-        <translation><numerusform>%n Lead über der Schwelle, der heißeste zuerst. Eingabetaste oder Doppelklick öffnet ihn.</numerusform><numerusform>%n Leads über der Schwelle, die heißesten zuerst. Eingabetaste oder Doppelklick öffnet einen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Lead über der Schwelle, der heißeste zuerst. Eingabetaste oder Doppelklick öffnet ihn.</numerusform>
+            <numerusform>%n Leads über der Schwelle, die heißesten zuerst. Eingabetaste oder Doppelklick öffnet einen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Threshold %1</source>
         <translation>Schwelle %1</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::ImportWizard</name>
+    <message>
+        <source>Import leads</source>
+        <translation>Leads importieren</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file to import.</source>
+        <translation>Wählen Sie eine CSV-Datei zum Importieren.</translation>
+    </message>
+    <message>
+        <source>There is no file at %1.</source>
+        <translation>Unter %1 gibt es keine Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a CSV file.</source>
+        <translation>%1 ist ein Ordner; wählen Sie eine CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The file is empty: it has no header line.</source>
+        <translation>Die Datei ist leer: sie hat keine Kopfzeile.</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::ImportWizardFilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <source>A CSV file exported from a spreadsheet or a CRM. Leads whose email is already in the workspace are updated; nothing is saved before the last step.</source>
+        <translation>Eine CSV-Datei, exportiert aus einer Tabellenkalkulation oder einem CRM. Leads, deren E-Mail-Adresse schon im Arbeitsbereich ist, werden aktualisiert; vor dem letzten Schritt wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Zu importierende Datei</translation>
+    </message>
+    <message>
+        <source>Path to a .csv file</source>
+        <translation>Pfad zu einer .csv-Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Browse for a file to import</source>
+        <translation>Nach einer Datei zum Importieren suchen</translation>
+    </message>
+    <message>
+        <source>File status</source>
+        <translation>Dateistatus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s) found. Next: check how they are read.</source>
+        <translation>
+            <numerusform>%n Spalte gefunden. Im nächsten Schritt prüfen Sie, wie sie gelesen wird.</numerusform>
+            <numerusform>%n Spalten gefunden. Im nächsten Schritt prüfen Sie, wie sie gelesen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import leads</source>
+        <translation>Leads importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::ImportWizardMappingPage</name>
+    <message>
+        <source>Check the columns</source>
+        <translation>Spalten prüfen</translation>
+    </message>
+    <message>
+        <source>This is how the file reads. Choose where each column goes; the import starts with the Import button.</source>
+        <translation>So wird die Datei gelesen. Wählen Sie, wohin jede Spalte gehört; der Import beginnt mit der Schaltfläche „Importieren“.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Detected encoding</source>
+        <translation>Erkannte Kodierung</translation>
+    </message>
+    <message>
+        <source>Detected separator</source>
+        <translation>Erkanntes Trennzeichen</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Kodierung:</translation>
+    </message>
+    <message>
+        <source>Separator:</source>
+        <translation>Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>First rows</source>
+        <translation>Erste Zeilen</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation>Vorschau der ersten Zeilen</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>Spaltenzuordnung</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Importieren als</translation>
+    </message>
+    <message>
+        <source>Mapping problem</source>
+        <translation>Problem bei der Zuordnung</translation>
+    </message>
+    <message>
+        <source>comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>semicolon ( ; )</source>
+        <translation>Semikolon ( ; )</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Full name (split into first and last)</source>
+        <translation>Vollständiger Name (in Vor- und Nachname aufgeteilt)</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message>
+        <source>Unsubscribed at</source>
+        <translation>Abgemeldet am</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>Import column %1 as</source>
+        <translation>Spalte %1 importieren als</translation>
+    </message>
+    <message>
+        <source>Custom field “%1”</source>
+        <translation>Eigenes Feld „%1“</translation>
+    </message>
+    <message>
+        <source>Ignore this column</source>
+        <translation>Diese Spalte ignorieren</translation>
+    </message>
+    <message>
+        <source>Two columns are imported as “%1”. Choose something else for one of them.</source>
+        <translation>Zwei Spalten werden als „%1“ importiert. Wählen Sie für eine davon etwas anderes.</translation>
+    </message>
+    <message>
+        <source>No column is imported as Email. Every lead needs an email address: choose the column that holds it.</source>
+        <translation>Keine Spalte wird als E-Mail importiert. Jeder Lead braucht eine E-Mail-Adresse: wählen Sie die Spalte, die sie enthält.</translation>
+    </message>
+    <message>
+        <source>This mapping cannot be imported: %1</source>
+        <translation>Mit dieser Zuordnung ist kein Import möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::ImportWizardReportPage</name>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Importfortschritt</translation>
+    </message>
+    <message>
+        <source>Import result</source>
+        <translation>Importergebnis</translation>
+    </message>
+    <message>
+        <source>Rows not imported:</source>
+        <translation>Nicht importierte Zeilen:</translation>
+    </message>
+    <message>
+        <source>Rows not imported</source>
+        <translation>Nicht importierte Zeilen</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <source>Reading the file. Cancel stops the import and saves nothing.</source>
+        <translation>Die Datei wird gelesen. „Abbrechen“ beendet den Import, ohne etwas zu speichern.</translation>
+    </message>
+    <message>
+        <source>Line %1 of about %2. Cancel stops the import and saves nothing.</source>
+        <translation>Zeile %1 von etwa %2. „Abbrechen“ beendet den Import, ohne etwas zu speichern.</translation>
+    </message>
+    <message>
+        <source>The import did not complete.</source>
+        <translation>Der Import wurde nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. %1</source>
+        <translation>Es wurde nichts gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>The import is saved.</source>
+        <translation>Der Import ist gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new lead(s) imported</source>
+        <translation>
+            <numerusform>%n neuer Lead importiert</numerusform>
+            <numerusform>%n neue Leads importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n existing lead(s) updated</source>
+        <translation>
+            <numerusform>%n vorhandener Lead aktualisiert</numerusform>
+            <numerusform>%n vorhandene Leads aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) skipped</source>
+        <translation>
+            <numerusform>%n Zeile übersprungen</numerusform>
+            <numerusform>%n Zeilen übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New stages added: %1.</source>
+        <translation>Neue Phasen hinzugefügt: %1.</translation>
     </message>
 </context>
 <context>
@@ -483,7 +843,7 @@
         <translation>Notiz hinzufügen</translation>
     </message>
     <message>
-        <source>Add the note to the lead's timeline (Ctrl+Enter)</source>
+        <source>Add the note to the lead&apos;s timeline (Ctrl+Enter)</source>
         <translation>Notiz zur Zeitleiste des Leads hinzufügen (Strg+Eingabe)</translation>
     </message>
     <message>
@@ -525,6 +885,13 @@
     <message>
         <source>The activity cannot be shown: %1</source>
         <translation>Die Aktivität kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leads selected. Change their stage or tags together with the buttons above the table.</source>
+        <translation>
+            <numerusform>%n Lead ausgewählt. Ändern Sie Phase oder Schlagwörter mit den Schaltflächen über der Tabelle.</numerusform>
+            <numerusform>%n Leads ausgewählt. Ändern Sie ihre Phase oder Schlagwörter gemeinsam mit den Schaltflächen über der Tabelle.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -598,7 +965,165 @@
     </message>
     <message numerus="yes">
         <source>%n lead(s)</source>
-        <translation><numerusform>%n Lead</numerusform><numerusform>%n Leads</numerusform></translation>
+        <translation>
+            <numerusform>%n Lead</numerusform>
+            <numerusform>%n Leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Import leads from a CSV file</source>
+        <translation>Leads aus einer CSV-Datei importieren</translation>
+    </message>
+    <message>
+        <source>Import leads from a CSV file (%1)</source>
+        <translation>Leads aus einer CSV-Datei importieren (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the leads shown to a CSV file</source>
+        <translation>Die angezeigten Leads in eine CSV-Datei exportieren</translation>
+    </message>
+    <message>
+        <source>Export the leads matching the search and filters (%1)</source>
+        <translation>Die Leads exportieren, die zu Suche und Filtern passen (%1)</translation>
+    </message>
+    <message>
+        <source>Move to &amp;stage</source>
+        <translation>In &amp;Phase verschieben</translation>
+    </message>
+    <message>
+        <source>Move the selected leads to a stage</source>
+        <translation>Die ausgewählten Leads in eine Phase verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Add or remove a tag on the selected leads</source>
+        <translation>Ein Schlagwort bei den ausgewählten Leads hinzufügen oder entfernen</translation>
+    </message>
+    <message>
+        <source>Selected leads</source>
+        <translation>Ausgewählte Leads</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>Ergebnis der letzten Aktion</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n ausgewählt</numerusform>
+            <numerusform>%n ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was not imported. %2</source>
+        <translation>%1 wurde nicht importiert. %2</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2, %3, %4.</source>
+        <translation>%1 importiert: %2, %3, %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new lead(s)</source>
+        <translation>
+            <numerusform>%n neuer Lead</numerusform>
+            <numerusform>%n neue Leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n aktualisiert</numerusform>
+            <numerusform>%n aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) skipped</source>
+        <translation>
+            <numerusform>%n Zeile übersprungen</numerusform>
+            <numerusform>%n Zeilen übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export leads</source>
+        <translation>Leads exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The leads could not be exported: %1</source>
+        <translation>Die Leads konnten nicht exportiert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n lead(s) to %1.</source>
+        <translation>
+            <numerusform>%n Lead nach %1 exportiert.</numerusform>
+            <numerusform>%n Leads nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The stage was not changed: %1</source>
+        <translation>Die Phase wurde nicht geändert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n lead(s) to %1.</source>
+        <translation>
+            <numerusform>%n Lead in %1 verschoben.</numerusform>
+            <numerusform>%n Leads in %1 verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The tag was not added: %1</source>
+        <translation>Das Schlagwort wurde nicht hinzugefügt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tagged %n lead(s) “%1”.</source>
+        <translation>
+            <numerusform>%n Lead mit „%1“ verschlagwortet.</numerusform>
+            <numerusform>%n Leads mit „%1“ verschlagwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The tag was not removed: %1</source>
+        <translation>Das Schlagwort wurde nicht entfernt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed “%1” from %n lead(s).</source>
+        <translation>
+            <numerusform>„%1“ von %n Lead entfernt.</numerusform>
+            <numerusform>„%1“ von %n Leads entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Schlagwort hinzufügen</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>Neues Schlagwort…</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>Schlagwort entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag for the %n selected lead(s):</source>
+        <translation>
+            <numerusform>Schlagwort für %n ausgewählten Lead:</numerusform>
+            <numerusform>Schlagwort für die %n ausgewählten Leads:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -683,6 +1208,10 @@
         <source>Hot lead: %1 — %2</source>
         <translation>Heißer Lead: %1 — %2</translation>
     </message>
+    <message>
+        <source>The sample workspace could not be opened: %1</source>
+        <translation>Der Beispiel-Arbeitsbereich konnte nicht geöffnet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>leadtrail::RecipientTableModel</name>
@@ -744,30 +1273,41 @@
     </message>
 </context>
 <context>
-    <name>leadtrail::RulesPage</name>
+    <name>leadtrail::RuleEditorDialog</name>
     <message>
-        <source>Rules act on what leads do: each settled human open, click, conversion or unsubscribe is checked against them once.</source>
-        <translation>Regeln reagieren auf das, was Leads tun: jede bestätigte menschliche Öffnung, jeder Klick, jede Conversion und Abmeldung wird einmal gegen sie geprüft.</translation>
+        <source>Edit rule</source>
+        <translation>Regel bearbeiten</translation>
     </message>
     <message>
-        <source>Rules</source>
-        <translation>Regeln</translation>
+        <source>&amp;Rule is on</source>
+        <translation>&amp;Regel ist aktiv</translation>
     </message>
     <message>
-        <source>Delete rule</source>
-        <translation>Regel löschen</translation>
+        <source>A rule that is off is kept but does nothing.</source>
+        <translation>Eine deaktivierte Regel bleibt erhalten, bewirkt aber nichts.</translation>
     </message>
     <message>
-        <source>New rule</source>
-        <translation>Neue Regel</translation>
+        <source>Rule is on</source>
+        <translation>Regel ist aktiv</translation>
     </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation>Geben Sie der Regel einen Namen.</translation>
+    </message>
+    <message>
+        <source>The rule was not saved: %1</source>
+        <translation>Die Regel wurde nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::RuleForm</name>
     <message>
         <source>Rule name</source>
         <translation>Regelname</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Name</translation>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>When</source>
@@ -794,12 +1334,20 @@
         <translation>ein Lead sich abmeldet</translation>
     </message>
     <message>
+        <source>&amp;When</source>
+        <translation>&amp;Wenn</translation>
+    </message>
+    <message>
         <source>/pricing</source>
         <translation>/preise</translation>
     </message>
     <message>
         <source>Link contains</source>
         <translation>Link enthält</translation>
+    </message>
+    <message>
+        <source>&amp;Link contains</source>
+        <translation>&amp;Link enthält</translation>
     </message>
     <message>
         <source>Then</source>
@@ -822,6 +1370,10 @@
         <translation>Heißer-Lead-Meldung auslösen</translation>
     </message>
     <message>
+        <source>&amp;Then</source>
+        <translation>&amp;Dann</translation>
+    </message>
+    <message>
         <source>Stage</source>
         <translation>Phase</translation>
     </message>
@@ -832,6 +1384,37 @@
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Rule as a sentence</source>
+        <translation>Regel als Satz</translation>
+    </message>
+    <message>
+        <source>points, e.g. 10</source>
+        <translation>Punkte, z. B. 10</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::RulesPage</name>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Regel löschen</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Neue Regel</translation>
+    </message>
+    <message>
+        <source>raise a hot-lead alert</source>
+        <translation>Heißer-Lead-Meldung auslösen</translation>
     </message>
     <message>
         <source>Add rule</source>
@@ -858,7 +1441,7 @@
         <translation>sich abmeldet</translation>
     </message>
     <message>
-        <source>in "%1"</source>
+        <source>in &quot;%1&quot;</source>
         <translation>in „%1“</translation>
     </message>
     <message>
@@ -870,7 +1453,7 @@
         <translation>in %1 verschieben</translation>
     </message>
     <message>
-        <source>tag them "%1"</source>
+        <source>tag them &quot;%1&quot;</source>
         <translation>mit „%1“ verschlagworten</translation>
     </message>
     <message>
@@ -890,14 +1473,6 @@
         <translation>Noch keine Regeln. Fügen Sie unten eine hinzu.</translation>
     </message>
     <message>
-        <source>points, e.g. 10</source>
-        <translation>Punkte, z. B. 10</translation>
-    </message>
-    <message>
-        <source>tag</source>
-        <translation>Schlagwort</translation>
-    </message>
-    <message>
         <source>Give the rule a name.</source>
         <translation>Geben Sie der Regel einen Namen.</translation>
     </message>
@@ -908,6 +1483,34 @@
     <message>
         <source>The rule was not deleted: %1</source>
         <translation>Die Regel wurde nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>Rules act on what leads do: each settled human open, click, conversion or unsubscribe is checked against them once. Untick a rule to switch it off.</source>
+        <translation>Regeln reagieren auf das, was Leads tun: Jede fertig geprüfte menschliche Öffnung, jeder Klick, jede Conversion und jede Abmeldung wird einmal mit ihnen abgeglichen. Entfernen Sie den Haken bei einer Regel, um sie zu deaktivieren.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit rule…</source>
+        <translation>Regel &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the selected rule (F2, or double-click it)</source>
+        <translation>Ausgewählte Regel ändern (F2 oder Doppelklick)</translation>
+    </message>
+    <message>
+        <source>Delete the selected rule (Delete)</source>
+        <translation>Ausgewählte Regel löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>On: untick to switch this rule off</source>
+        <translation>Aktiv: Haken entfernen, um diese Regel zu deaktivieren</translation>
+    </message>
+    <message>
+        <source>Off: tick to switch this rule on again</source>
+        <translation>Deaktiviert: Haken setzen, um diese Regel wieder zu aktivieren</translation>
+    </message>
+    <message>
+        <source>The rule was not changed: %1</source>
+        <translation>Die Regel wurde nicht geändert: %1</translation>
     </message>
 </context>
 <context>
@@ -953,15 +1556,11 @@
         <translation>Ergebnisse zeigen</translation>
     </message>
     <message>
-        <source>paused by the user</source>
-        <translation>vom Benutzer pausiert</translation>
-    </message>
-    <message>
         <source>Cannot cancel: %1</source>
         <translation>Abbrechen nicht möglich: %1</translation>
     </message>
     <message>
-        <source>Sending "%1"</source>
+        <source>Sending &quot;%1&quot;</source>
         <translation>„%1“ wird gesendet</translation>
     </message>
     <message>
@@ -978,15 +1577,10 @@
     </message>
     <message numerus="yes">
         <source>Paused (%1). Resume to send to the %n remaining recipient(s).</source>
-        <translation><numerusform>Pausiert (%1). Fortsetzen, um an den verbleibenden %n Empfänger zu senden.</numerusform><numerusform>Pausiert (%1). Fortsetzen, um an die verbleibenden %n Empfänger zu senden.</numerusform></translation>
-    </message>
-    <message>
-        <source>by the user</source>
-        <translation>vom Benutzer</translation>
-    </message>
-    <message>
-        <source>paused when Leadtrail was closed</source>
-        <translation>beim Schließen von Leadtrail pausiert</translation>
+        <translation>
+            <numerusform>Pausiert (%1). Fortsetzen, um an den verbleibenden %n Empfänger zu senden.</numerusform>
+            <numerusform>Pausiert (%1). Fortsetzen, um an die verbleibenden %n Empfänger zu senden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -994,7 +1588,10 @@
     </message>
     <message numerus="yes">
         <source>%n delivery(ies) with an unknown outcome are never resent automatically</source>
-        <translation><numerusform>%n Zustellung mit unbekanntem Ausgang wird nie automatisch erneut gesendet</numerusform><numerusform>%n Zustellungen mit unbekanntem Ausgang werden nie automatisch erneut gesendet</numerusform></translation>
+        <translation>
+            <numerusform>%n Zustellung mit unbekanntem Ausgang wird nie automatisch erneut gesendet</numerusform>
+            <numerusform>%n Zustellungen mit unbekanntem Ausgang werden nie automatisch erneut gesendet</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1/min</source>
@@ -1014,19 +1611,22 @@
     </message>
     <message numerus="yes">
         <source>Done: %n message(s) sent.</source>
-        <translation><numerusform>Fertig: %n Nachricht gesendet.</numerusform><numerusform>Fertig: %n Nachrichten gesendet.</numerusform></translation>
-    </message>
-    <message>
-        <source>Paused.</source>
-        <translation>Pausiert.</translation>
-    </message>
-    <message>
-        <source>Paused: %1</source>
-        <translation>Pausiert: %1</translation>
+        <translation>
+            <numerusform>Fertig: %n Nachricht gesendet.</numerusform>
+            <numerusform>Fertig: %n Nachrichten gesendet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelled: the remaining recipients will not get this campaign.</source>
         <translation>Abgebrochen: die verbleibenden Empfänger erhalten diese Kampagne nicht.</translation>
+    </message>
+    <message>
+        <source>you paused it</source>
+        <translation>von Ihnen angehalten</translation>
+    </message>
+    <message>
+        <source>Leadtrail was closed mid-send</source>
+        <translation>Leadtrail wurde während des Versands geschlossen</translation>
     </message>
 </context>
 <context>
@@ -1132,10 +1732,6 @@
         <translation>Testen</translation>
     </message>
     <message>
-        <source>Fetch new events from the relay now</source>
-        <translation>Neue Ereignisse jetzt vom Relay abholen</translation>
-    </message>
-    <message>
         <source>Relay URL</source>
         <translation>Relay-URL</translation>
     </message>
@@ -1172,7 +1768,7 @@
         <translation>Schwelle für heiße Leads</translation>
     </message>
     <message>
-        <source>A lead's score is the sum of these points for its human opens, clicks and conversions, halving every half-life. Machine activity never counts.</source>
+        <source>A lead&apos;s score is the sum of these points for its human opens, clicks and conversions, halving every half-life. Machine activity never counts.</source>
         <translation>Die Punktzahl eines Leads ist die Summe dieser Punkte für seine menschlichen Öffnungen, Klicks und Conversions; sie halbiert sich mit jeder Halbwertszeit. Maschinenaktivität zählt nie.</translation>
     </message>
     <message>
@@ -1254,6 +1850,138 @@
     <message>
         <source>Paired with the relay at %1. The keys are stored as secrets.</source>
         <translation>Mit dem Relay unter %1 gekoppelt. Die Schlüssel sind als Geheimnisse gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Connect and log in with the values above, then hang up. No email is sent.</source>
+        <translation>Mit den obigen Angaben verbinden und anmelden, dann wieder trennen. Es wird keine E-Mail gesendet.</translation>
+    </message>
+    <message>
+        <source>Test SMTP connection</source>
+        <translation>SMTP-Verbindung testen</translation>
+    </message>
+    <message>
+        <source>SMTP test result</source>
+        <translation>Ergebnis des SMTP-Tests</translation>
+    </message>
+    <message>
+        <source>Check that the relay answers and accepts the API key, then fetch new events (Alt+T)</source>
+        <translation>Prüfen, ob das Relay antwortet und den API-Schlüssel akzeptiert, dann neue Ereignisse abrufen (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Test relay</source>
+        <translation>Relay testen</translation>
+    </message>
+    <message>
+        <source>Relay test result</source>
+        <translation>Ergebnis des Relay-Tests</translation>
+    </message>
+    <message>
+        <source>Relay reachable at %1, API key accepted.</source>
+        <translation>Relay unter %1 erreichbar, API-Schlüssel akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The relay at %1 refused the API key (HTTP %2). Paste a fresh pairing code from the relay.</source>
+        <translation>Das Relay unter %1 hat den API-Schlüssel abgelehnt (HTTP %2). Fügen Sie einen neuen Kopplungscode des Relays ein.</translation>
+    </message>
+    <message>
+        <source>The relay at %1 is unreachable: %2</source>
+        <translation>Das Relay unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The relay at %1 did not answer as expected: %2</source>
+        <translation>Das Relay unter %1 hat nicht wie erwartet geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Tracking</translation>
+    </message>
+    <message>
+        <source>New campaigns start with these options; each campaign can change them.</source>
+        <translation>Neue Kampagnen beginnen mit diesen Optionen; jede Kampagne kann sie ändern.</translation>
+    </message>
+    <message>
+        <source>Track opens</source>
+        <translation>Öffnungen erfassen</translation>
+    </message>
+    <message>
+        <source>A tiny image tells the relay when the email is shown.</source>
+        <translation>Ein winziges Bild meldet dem Relay, wann die E-Mail angezeigt wird.</translation>
+    </message>
+    <message>
+        <source>Track clicks</source>
+        <translation>Klicks erfassen</translation>
+    </message>
+    <message>
+        <source>Links go through the relay, which records the click.</source>
+        <translation>Links führen über das Relay, das den Klick erfasst.</translation>
+    </message>
+    <message>
+        <source>Decoy link to spot scanners</source>
+        <translation>Köder-Link, um Scanner zu erkennen</translation>
+    </message>
+    <message>
+        <source>A hidden link only machines follow.</source>
+        <translation>Ein versteckter Link, dem nur Maschinen folgen.</translation>
+    </message>
+    <message>
+        <source>Add UTM parameters</source>
+        <translation>UTM-Parameter anhängen</translation>
+    </message>
+    <message>
+        <source>utm_source, utm_medium=email and utm_campaign on every link.</source>
+        <translation>utm_source, utm_medium=email und utm_campaign an jedem Link.</translation>
+    </message>
+    <message>
+        <source>Click ids for conversions</source>
+        <translation>Klick-IDs für Conversions</translation>
+    </message>
+    <message>
+        <source>The relay adds a click id so sales can be attributed.</source>
+        <translation>Das Relay hängt eine Klick-ID an, damit Verkäufe zugeordnet werden können.</translation>
+    </message>
+    <message>
+        <source>Not tested: %1</source>
+        <translation>Nicht getestet: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2…</source>
+        <translation>Verbindung zu %1:%2 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>with STARTTLS</source>
+        <translation>mit STARTTLS</translation>
+    </message>
+    <message>
+        <source>with TLS</source>
+        <translation>mit TLS</translation>
+    </message>
+    <message>
+        <source>without encryption</source>
+        <translation>ohne Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Keine Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1:%2 %3; the server asked for no login.</source>
+        <translation>Verbindung zu %1:%2 %3 hergestellt; der Server hat keine Anmeldung verlangt.</translation>
+    </message>
+    <message>
+        <source>Connected to %1:%2 %3, authenticated as %4.</source>
+        <translation>Verbindung zu %1:%2 %3 hergestellt, angemeldet als %4.</translation>
+    </message>
+    <message>
+        <source>No relay is paired: paste the pairing code above and press Pair.</source>
+        <translation>Kein Relay gekoppelt: Fügen Sie oben den Kopplungscode ein und klicken Sie auf „Koppeln“.</translation>
+    </message>
+    <message>
+        <source>Asking the relay…</source>
+        <translation>Relay wird abgefragt…</translation>
     </message>
 </context>
 <context>
@@ -1451,7 +2179,10 @@
     </message>
     <message numerus="yes">
         <source>%n event(s) being checked</source>
-        <translation><numerusform>%n Ereignis wird geprüft</numerusform><numerusform>%n Ereignisse werden geprüft</numerusform></translation>
+        <translation>
+            <numerusform>%n Ereignis wird geprüft</numerusform>
+            <numerusform>%n Ereignisse werden geprüft</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pending</source>
@@ -1466,16 +2197,27 @@
         <translation>Nicht geöffnet</translation>
     </message>
     <message>
-        <source>↳ clicked &lt;a href="%1"&gt;%2&lt;/a&gt;</source>
-        <translation>↳ geklickt: &lt;a href="%1"&gt;%2&lt;/a&gt;</translation>
-    </message>
-    <message>
         <source>Machine activity ×%1 (not counted)</source>
         <translation>Maschinenaktivität ×%1 (nicht gezählt)</translation>
     </message>
     <message>
         <source>Machine activity</source>
         <translation>Maschinenaktivität</translation>
+    </message>
+    <message>
+        <source>↳ clicked %1</source>
+        <translation>↳ %1 geklickt</translation>
+    </message>
+    <message numerus="yes">
+        <source>↳ clicked %1 (%n times)</source>
+        <translation>
+            <numerusform>↳ %1 geklickt (%n-mal)</numerusform>
+            <numerusform>↳ %1 geklickt (%n-mal)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First %1, last %2</source>
+        <translation>Erstmals %1, zuletzt %2</translation>
     </message>
 </context>
 <context>
@@ -1485,24 +2227,44 @@
         <translation>Willkommen bei Leadtrail</translation>
     </message>
     <message>
-        <source>A workspace is a folder that holds your leads, campaigns and their results. Create one for your team, or open one you already have.</source>
-        <translation>Ein Arbeitsbereich ist ein Ordner mit Ihren Leads, Kampagnen und deren Ergebnissen. Legen Sie einen für Ihr Team an oder öffnen Sie einen vorhandenen.</translation>
-    </message>
-    <message>
-        <source>Create a workspace…</source>
-        <translation>Arbeitsbereich anlegen…</translation>
-    </message>
-    <message>
-        <source>Open a workspace…</source>
-        <translation>Arbeitsbereich öffnen…</translation>
-    </message>
-    <message>
         <source>Choose an empty folder for the new workspace</source>
         <translation>Leeren Ordner für den neuen Arbeitsbereich wählen</translation>
     </message>
     <message>
         <source>Open a workspace folder</source>
         <translation>Arbeitsbereichsordner öffnen</translation>
+    </message>
+    <message>
+        <source>A workspace is a folder that holds your leads, campaigns and their results. Create one for your team, open one you already have, or look around the sample workspace first.</source>
+        <translation>Ein Arbeitsbereich ist ein Ordner mit Ihren Leads, Kampagnen und deren Ergebnissen. Legen Sie einen für Ihr Team an, öffnen Sie einen vorhandenen oder sehen Sie sich zuerst im Beispiel-Arbeitsbereich um.</translation>
+    </message>
+    <message>
+        <source>&amp;Create a workspace…</source>
+        <translation>Arbeitsbereich &amp;anlegen…</translation>
+    </message>
+    <message>
+        <source>Create a workspace</source>
+        <translation>Arbeitsbereich anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Open a workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Open the &amp;sample workspace</source>
+        <translation>&amp;Beispiel-Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Open the sample workspace</source>
+        <translation>Beispiel-Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>A few dozen leads and a sent campaign with opens, clicks, a link scanner, an unsubscribe and a conversion, kept apart from your own workspaces</source>
+        <translation>Einige Dutzend Leads und eine gesendete Kampagne mit Öffnungen, Klicks, einem Link-Scanner, einer Abmeldung und einer Conversion, getrennt von Ihren eigenen Arbeitsbereichen</translation>
     </message>
 </context>
 <context>
@@ -1516,7 +2278,7 @@
         <translation>Den Arbeitsbereich in &lt;folder&gt; öffnen.</translation>
     </message>
     <message>
-        <source>Use &lt;language&gt; (e.g. de) instead of the system's.</source>
+        <source>Use &lt;language&gt; (e.g. de) instead of the system&apos;s.</source>
         <translation>&lt;language&gt; (z. B. de) statt der Systemsprache verwenden.</translation>
     </message>
     <message>
