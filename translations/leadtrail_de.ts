@@ -2083,14 +2083,6 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Set apart as machine activity: %1 opens, %2 clicks</source>
-        <translation>Als Maschinenaktivität abgetrennt: %1 Öffnungen, %2 Klicks</translation>
-    </message>
-    <message>
-        <source>• %1 — %2 opens, %3 clicks</source>
-        <translation>• %1 — %2 Öffnungen, %3 Klicks</translation>
-    </message>
-    <message>
         <source>Unsubscribed: %1 · Conversions: %2 · Revenue: %3</source>
         <translation>Abgemeldet: %1 · Conversions: %2 · Umsatz: %3</translation>
     </message>
@@ -2109,6 +2101,28 @@
     <message>
         <source>hours after sending</source>
         <translation>Stunden nach dem Versand</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open(s)</source>
+        <translation>
+            <numerusform>%Ln Öffnung</numerusform>
+            <numerusform>%Ln Öffnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln click(s)</source>
+        <translation>
+            <numerusform>%Ln Klick</numerusform>
+            <numerusform>%Ln Klicks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set apart as machine activity: %1, %2</source>
+        <translation>Als Maschinenaktivität abgetrennt: %1, %2</translation>
+    </message>
+    <message>
+        <source>• %1 — %2, %3</source>
+        <translation>• %1 — %2, %3</translation>
     </message>
 </context>
 <context>

@@ -201,6 +201,23 @@
     </message>
 </context>
 <context>
+    <name>leadtrail::StatsPanel</name>
+    <message numerus="yes">
+        <source>%Ln open(s)</source>
+        <translation>
+            <numerusform>%Ln open</numerusform>
+            <numerusform>%Ln opens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln click(s)</source>
+        <translation>
+            <numerusform>%Ln click</numerusform>
+            <numerusform>%Ln clicks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>leadtrail::TimelineView</name>
     <message numerus="yes">
         <source>%n event(s) being checked</source>

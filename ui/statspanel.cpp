@@ -207,13 +207,14 @@ void StatsPanel::reload()
     m_opened->setValue(s.opened, rate(s.opened, s.sent));
     m_clicked->setValue(s.clicked, rate(s.clicked, s.sent));
 
-    m_machine->setText(tr("Set apart as machine activity: %1 opens, %2 clicks")
-                           .arg(locale.toString(s.machineOpens), locale.toString(s.machineClicks)));
+    const auto opens = [](qint64 n) { return tr("%Ln open(s)", nullptr, int(qMin<qint64>(n, INT_MAX))); };
+    const auto clicks = [](qint64 n) { return tr("%Ln click(s)", nullptr, int(qMin<qint64>(n, INT_MAX))); };
+    m_machine->setText(tr("Set apart as machine activity: %1, %2").arg(opens(s.machineOpens), clicks(s.machineClicks)));
     m_machineWhy->setEnabled(s.machineOpens + s.machineClicks > 0);
     QStringList why;
     if (const auto machine = CampaignRecipients::machineReasons(m_workspace, m_campaignId, &error)) {
         for (const CampaignRecipients::MachineReason &r : *machine)
-            why << tr("• %1 — %2 opens, %3 clicks").arg(r.reason).arg(r.opens).arg(r.clicks);
+            why << tr("• %1 — %2, %3").arg(r.reason, opens(r.opens), clicks(r.clicks));
     }
     m_machineReasons->setText(why.join(u'\n'));
     QStringList revenue;

@@ -118,7 +118,7 @@ void TestMainWindow::sampleWorkspaceFromWelcomePage()
     QCOMPARE(stats->figure(u"Opened"_s)->valueText(), u"11"_s);
     QCOMPARE(stats->figure(u"Opened"_s)->noteText(), u"30.6%"_s);
     QCOMPARE(stats->figure(u"Clicked"_s)->valueText(), u"5"_s);
-    QVERIFY2(stats->machineLabel()->text().contains(u"1 opens, 3 clicks"_s), qPrintable(stats->machineLabel()->text()));
+    QVERIFY2(stats->machineLabel()->text().contains(u"1 open(s), 3 click(s)"_s), qPrintable(stats->machineLabel()->text()));
     screenshot(&window, u"sample-stats-panel"_s);
 
     // Farah clicked the pricing link twice: the badges, and the rule's stage change.

@@ -63,6 +63,8 @@ void TestTranslations::englishCountsReadNaturally()
     QCOMPARE(count("leadtrail::LeadsPage", "%n lead(s)", 2), u"2 leads"_s);
     QCOMPARE(count("leadtrail::LeadsPage", "%n lead(s)", 0), u"0 leads"_s);
     QCOMPARE(count("leadtrail::CampaignEditor", "Send to %n recipient(s)", 1), u"Send to 1 recipient"_s);
+    QCOMPARE(count("leadtrail::StatsPanel", "%Ln open(s)", 1), u"1 open"_s);
+    QCOMPARE(count("leadtrail::StatsPanel", "%Ln click(s)", 3), u"3 clicks"_s);
     QCOMPARE(count("leadtrail::SendProgressView",
                    "%n delivery(ies) with an unknown outcome are never resent automatically", 1),
              u"1 delivery with an unknown outcome is never resent automatically"_s);
