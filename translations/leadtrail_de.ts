@@ -893,6 +893,89 @@
             <numerusform>%n Leads ausgewählt. Ändern Sie ihre Phase oder Schlagwörter gemeinsam mit den Schaltflächen über der Tabelle.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit this lead&apos;s details (F2)</source>
+        <translation>Die Angaben dieses Leads bearbeiten (F2)</translation>
+    </message>
+    <message>
+        <source>Edit lead</source>
+        <translation>Lead bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::LeadEditDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;First name</source>
+        <translation>&amp;Vorname</translation>
+    </message>
+    <message>
+        <source>&amp;Last name</source>
+        <translation>&amp;Nachname</translation>
+    </message>
+    <message>
+        <source>C&amp;ompany</source>
+        <translation>F&amp;irma</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory</source>
+        <translation>&amp;Kategorie</translation>
+    </message>
+    <message>
+        <source>O&amp;wner</source>
+        <translation>&amp;Zuständig</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Schlagwörter</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. vip, spring-fair</source>
+        <translation>durch Kommas getrennt, z. B. vip, frühjahrsmesse</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Eigene Felder</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add &amp;field</source>
+        <translation>Feld &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove field</source>
+        <translation>Feld &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>leadtrail::LeadTableModel</name>

@@ -1,6 +1,7 @@
 #include "campaigneditor.h"
 
 #include "htmlhighlighter.h"
+#include "theme.h"
 #include "campaign/mergefields.h"
 #include "campaign/smtptransport.h"
 #include "campaign/trackingdefaults.h"
@@ -158,7 +159,7 @@ CampaignEditor::CampaignEditor(const Workspace &workspace, QWidget *parent)
 
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #c0392b;"_s);
+    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::errorColor().name()));
     m_error->hide();
     layout->addWidget(m_error);
 

@@ -1,15 +1,19 @@
 #include "leaddetailpanel.h"
 
+#include "leadeditdialog.h"
+#include "theme.h"
 #include "timelineview.h"
 #include "insight/leadtimeline.h"
 #include "store/leadstore.h"
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
@@ -44,12 +48,22 @@ LeadDetailPanel::LeadDetailPanel(const Workspace &workspace, LeadStore &store, Q
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
     content->addWidget(m_subtitle);
 
+    auto *stageRow = new QHBoxLayout;
     auto *stageForm = new QFormLayout;
     m_stage = new QComboBox(m_content);
     m_stage->setAccessibleName(tr("Stage"));
     connect(m_stage, &QComboBox::activated, this, &LeadDetailPanel::changeStage);
     stageForm->addRow(tr("Stage"), m_stage);
-    content->addLayout(stageForm);
+    stageRow->addLayout(stageForm, 1);
+    m_edit = new QPushButton(tr("&Edit…"), m_content);
+    m_edit->setToolTip(tr("Edit this lead's details (F2)"));
+    m_edit->setAccessibleName(tr("Edit lead"));
+    auto *editShortcut = new QShortcut(QKeySequence(Qt::Key_F2), this);
+    editShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(editShortcut, &QShortcut::activated, this, [this] { editLead(); });
+    connect(m_edit, &QPushButton::clicked, this, [this] { editLead(); });
+    stageRow->addWidget(m_edit);
+    content->addLayout(stageRow);
 
     m_fields = new QFormLayout;
     m_fields->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
@@ -79,7 +93,7 @@ LeadDetailPanel::LeadDetailPanel(const Workspace &workspace, LeadStore &store, Q
 
     m_error = new QLabel(m_content);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::errorColor().name()));
     m_error->hide();
     content->addWidget(m_error);
 
@@ -179,6 +193,22 @@ void LeadDetailPanel::addNote()
     const qint64 id = m_lead->id;
     showLead(id);
     emit leadChanged(id);
+}
+
+LeadEditDialog *LeadDetailPanel::editLead()
+{
+    if (!m_lead)
+        return nullptr;
+    // Window-modal and not blocking: the panel refreshes when it is saved.
+    auto *dialog = new LeadEditDialog(m_store, *m_lead, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 id = m_lead->id;
+    connect(dialog, &QDialog::accepted, this, [this, id] {
+        showLead(id);
+        emit leadChanged(id);
+    });
+    dialog->open();
+    return dialog;
 }
 
 void LeadDetailPanel::showError(const QString &message)

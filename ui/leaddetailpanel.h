@@ -14,13 +14,14 @@ class QPushButton;
 
 namespace leadtrail {
 
+class LeadEditDialog;
 class LeadStore;
 class TimelineView;
 class Workspace;
 
 /**
- * The selected lead beside the leads table: its fields, its stage (editable),
- * and its activity timeline (core/insight LeadTimeline) with a box to add a note. All changes go through the
+ * The selected lead beside the leads table: its fields (Edit… opens
+ * LeadEditDialog), its stage, and its activity timeline (core/insight LeadTimeline) with a box to add a note. All changes go through the
  * LeadStore; the panel keeps no data of its own beyond what it shows.
  */
 class LeadDetailPanel final : public QWidget
@@ -34,6 +35,8 @@ public:
     /** Shows the lead with this id, or an empty state for 0. */
     void showLead(qint64 leadId);
     qint64 leadId() const { return m_lead ? m_lead->id : 0; }
+    /** Opens the editor for the lead shown (window-modal, not blocking); nullptr when none is shown. */
+    LeadEditDialog *editLead();
     /** With several leads selected the empty state says how many, and how to change them together. */
     void setSelectionCount(int count);
     TimelineView *timeline() const { return m_timeline; }
@@ -62,6 +65,7 @@ private:
     TimelineView *m_timeline = nullptr;
     QPlainTextEdit *m_noteEdit = nullptr;
     QPushButton *m_addNote = nullptr;
+    QPushButton *m_edit = nullptr;
     QLabel *m_error = nullptr;
 };
 

@@ -157,13 +157,16 @@ LeadsPage::LeadsPage(const Workspace &workspace, LeadStore &store, QWidget *pare
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &LeadsPage::selectionChanged);
     connect(m_detail, &LeadDetailPanel::leadChanged, this, [this](qint64 id) {
+        fillFilterChoices(); // an edit may bring a new category or tag
         m_model->reload();
         for (int row = 0; row < m_model->rowCount(); ++row) {
             if (m_model->leadAt(row).id == id) {
                 m_table->selectRow(row);
-                break;
+                return;
             }
         }
+        // Edited out of the current search or filter: still shown, so the change can be seen.
+        m_detail->showLead(id);
     });
 
     fillFilterChoices();
@@ -368,7 +371,7 @@ void LeadsPage::showMessage(const QString &text, bool isError)
     m_message->setProperty("error", isError);
     QPalette palette; // no role set: the label follows the theme, also when it changes
     if (isError) // an accent readable on either theme's window colour
-        palette.setColor(QPalette::WindowText, Theme::isDark() ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20));
+        palette.setColor(QPalette::WindowText, Theme::errorColor());
     m_message->setPalette(palette);
     m_message->show();
 }

@@ -35,7 +35,7 @@ RuleEditorDialog::RuleEditorDialog(const Workspace &workspace, const Rule &rule,
     layout->addWidget(m_enabled);
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: %1;"_s.arg(Theme::isDark() ? u"#ff8a80"_s : u"#c0392b"_s));
+    m_error->setStyleSheet(u"color: %1;"_s.arg(Theme::errorColor().name()));
     m_error->hide();
     layout->addWidget(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

@@ -162,7 +162,7 @@ void RulesPage::setForm(const QString &name, Rule::Trigger trigger, const QStrin
 
 void RulesPage::showError(const QString &text)
 {
-    m_error->setStyleSheet(u"color: %1;"_s.arg(Theme::isDark() ? u"#ff8a80"_s : u"#c0392b"_s));
+    m_error->setStyleSheet(u"color: %1;"_s.arg(Theme::errorColor().name()));
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
 }

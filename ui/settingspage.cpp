@@ -279,13 +279,13 @@ void SettingsPage::reload()
 void SettingsPage::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? u"color: %1;"_s.arg(Theme::isDark() ? u"#ff8a80"_s : u"#c0392b"_s) : QString());
+    m_message->setStyleSheet(error ? u"color: %1;"_s.arg(Theme::errorColor().name()) : QString());
 }
 
 void SettingsPage::showResult(QLabel *label, const QString &text, bool error)
 {
     // Accents only: readable on both palettes.
-    const QString colour = error ? (Theme::isDark() ? u"#ff8a80"_s : u"#c0392b"_s)
+    const QString colour = error ? Theme::errorColor().name()
                                  : (Theme::isDark() ? u"#7ddc9b"_s : u"#1e7a46"_s);
     label->setStyleSheet(u"color: %1;"_s.arg(colour));
     label->setText(text);

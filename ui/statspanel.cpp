@@ -1,8 +1,8 @@
 #include "statspanel.h"
 
 #include "figurewidget.h"
-#include "theme.h"
 #include "recipienttablemodel.h"
+#include "theme.h"
 #include "timelineview.h"
 #include "insight/campaignrecipients.h"
 #include "insight/leadtimeline.h"
@@ -56,7 +56,7 @@ StatsPanel::StatsPanel(const Workspace &workspace, QWidget *parent)
     m_title->setFont(titleFont);
     outer->addWidget(m_title);
     m_error = new QLabel(this);
-    m_error->setStyleSheet(u"color: #c0392b;"_s);
+    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::errorColor().name()));
     m_error->setWordWrap(true);
     m_error->hide();
     outer->addWidget(m_error);

@@ -95,4 +95,9 @@ bool Theme::isDark()
     return QApplication::palette().color(QPalette::Window).lightness() < 128;
 }
 
+QColor Theme::errorColor()
+{
+    return isDark() ? QColor(0xff, 0x8a, 0x80) : QColor(0xc0, 0x39, 0x2b);
+}
+
 } // namespace leadtrail

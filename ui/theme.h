@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QString>
 
@@ -22,6 +23,8 @@ public:
     static QString name(Mode mode);
     /** True when the palette in use is a dark one. */
     static bool isDark();
+    /** The red of error messages, readable on the palette in use. */
+    static QColor errorColor();
 };
 
 } // namespace leadtrail

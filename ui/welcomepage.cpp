@@ -1,5 +1,7 @@
 #include "welcomepage.h"
 
+#include "theme.h"
+
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
@@ -51,7 +53,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->setAlignment(Qt::AlignCenter);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::errorColor().name()));
     m_error->hide();
     layout->addWidget(m_error);
     layout->addStretch(2);

@@ -2,6 +2,7 @@
 // detail panel, notes and stage changes, driven through the real widgets.
 
 #include "leaddetailpanel.h"
+#include "leadeditdialog.h"
 #include "leadspage.h"
 #include "leadtablemodel.h"
 #include "mainwindow.h"
@@ -10,6 +11,8 @@
 #include "store/workspace.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QTableWidget>
 #include <QDir>
 #include <QLineEdit>
 #include <QLabel>
@@ -32,6 +35,7 @@ private slots:
     void searchAndFilterNarrowTheTable();
     void detailShowsLeadAndAddsNote();
     void stageChangeIsSaved();
+    void editingFieldsSavesThemAndRefusesBadInput();
 
 private:
     void saveScreenshot(QWidget *widget, const QString &name);
@@ -176,6 +180,77 @@ void TestLeadsPage::stageChangeIsSaved()
 
     LeadStore store(*m_workspace);
     QCOMPARE(store.find(id)->stage, QStringLiteral("Engaged"));
+}
+
+void TestLeadsPage::editingFieldsSavesThemAndRefusesBadInput()
+{
+    LeadsPage *page = m_window->leadsPage();
+    QTest::keyClicks(page->searchField(), QStringLiteral("lead7@"));
+    QTest::keyClick(page->searchField(), Qt::Key_Return);
+    QCOMPARE(page->model()->rowCount(), 1);
+    page->table()->selectRow(0);
+    const qint64 id = page->model()->leadAt(0).id;
+
+    // F2 on the detail panel opens the editor on the lead shown.
+    page->detail()->setFocus();
+    QTest::keyClick(page->detail(), Qt::Key_F2);
+    auto *dialog = page->detail()->findChild<LeadEditDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->field(QStringLiteral("email"))->text(), QStringLiteral("lead7@example.com"));
+
+    dialog->field(QStringLiteral("first_name"))->setText(QStringLiteral("Ingrid"));
+    dialog->field(QStringLiteral("company"))->setText(QStringLiteral("Nordlicht Immobilien"));
+    dialog->field(QStringLiteral("tags"))->setText(QStringLiteral("vip, open-day"));
+    dialog->categoryBox()->setCurrentText(QStringLiteral("investor"));
+    QTableWidget *custom = dialog->customFields();
+    const QList<QPushButton *> buttons = dialog->findChildren<QPushButton *>();
+    const auto addField = std::find_if(buttons.cbegin(), buttons.cend(),
+                                       [](QPushButton *b) { return b->text() == QStringLiteral("Add &field"); });
+    QVERIFY(addField != buttons.cend());
+    QTest::mouseClick(*addField, Qt::LeftButton);
+    QCOMPARE(custom->rowCount(), 1);
+    custom->item(0, 0)->setText(QStringLiteral("budget"));
+    custom->item(0, 1)->setText(QStringLiteral("450000"));
+    saveScreenshot(dialog, QStringLiteral("lead-edit-dialog"));
+
+    // An address that is not one: refused in the dialog, which stays open, and nothing is saved.
+    dialog->field(QStringLiteral("email"))->setText(QStringLiteral("not an address"));
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->errorText().startsWith(QStringLiteral("Not saved:")), qPrintable(dialog->errorText()));
+    LeadStore store(*m_workspace);
+    QCOMPARE(store.find(id)->firstName, QStringLiteral("First7"));
+    // Another lead's address: refused too.
+    dialog->field(QStringLiteral("email"))->setText(QStringLiteral("LEAD8@example.com"));
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->errorText().contains(QStringLiteral("already exists")), qPrintable(dialog->errorText()));
+
+    dialog->field(QStringLiteral("email"))->setText(QStringLiteral("ingrid@nordlicht.example"));
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+    QTRY_VERIFY(!page->detail()->findChild<LeadEditDialog *>());
+
+    const std::optional<Lead> saved = store.find(id);
+    QVERIFY(saved);
+    QCOMPARE(saved->email, QStringLiteral("ingrid@nordlicht.example"));
+    QCOMPARE(saved->firstName, QStringLiteral("Ingrid"));
+    QCOMPARE(saved->company, QStringLiteral("Nordlicht Immobilien"));
+    QCOMPARE(saved->category, QStringLiteral("investor"));
+    QCOMPARE(saved->tags, (QStringList{QStringLiteral("open-day"), QStringLiteral("vip")}));
+    QCOMPARE(saved->customFields.value(QStringLiteral("budget")), QStringLiteral("450000"));
+    QCOMPARE(saved->lastName, QStringLiteral("Last7")); // untouched fields stay
+    // The panel shows the saved lead at once, although it no longer matches the search "lead7@".
+    QCOMPARE(page->model()->rowCount(), 0);
+    QCOMPARE(page->detail()->leadId(), id);
+    const auto labels = page->detail()->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [this](QLabel *l) {
+        return l->isVisibleTo(m_window.get()) && l->text().contains(QStringLiteral("ingrid@nordlicht.example"));
+    }));
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [this](QLabel *l) {
+        return l->isVisibleTo(m_window.get()) && l->text() == QStringLiteral("budget");
+    }));
+    saveScreenshot(m_window.get(), QStringLiteral("leads-after-edit"));
 }
 
 QTEST_MAIN(TestLeadsPage)
