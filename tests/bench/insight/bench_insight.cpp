@@ -100,16 +100,7 @@ int main(int argc, char **argv)
     std::printf("setup: %lld deliveries, %lld relay events written through the relay's store in %.1f s\n",
                 static_cast<long long>(deliveries), static_cast<long long>(events), seedMs / 1000);
 
-    relay::RelayConfig config;
-    config.publicUrl = "http://127.0.0.1";
-    config.port = 0;
-    config.keyring.add({1, std::string(32, 'b')});
-    config.apiKey = apiKey;
-    config.postbackKey = "bench-postback-key-0123456789";
-    config.fallbackUrl = "https://fallback.example/";
-    config.storePath = store;
-    config.dataDir = LEADTRAIL_SOURCE_DIR "/relay/data";
-    relay::RelayServer relay(config);
+    relay::RelayServer relay(benchseed::relayConfig(store, apiKey));
     relay.start();
     const QString base = u"http://127.0.0.1:%1"_s.arg(relay.port());
 

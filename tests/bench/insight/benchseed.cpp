@@ -108,4 +108,18 @@ void seedRelay(const std::string &path, qint64 events, qint64 deliveries, qint64
         flush();
 }
 
+leadtrail::relay::RelayConfig relayConfig(const std::string &path, const std::string &apiKey)
+{
+    leadtrail::relay::RelayConfig config;
+    config.publicUrl = "http://127.0.0.1";
+    config.port = 0;
+    config.keyring.add({1, std::string(32, 'b')});
+    config.apiKey = apiKey;
+    config.postbackKey = "bench-postback-key-0123456789";
+    config.fallbackUrl = "https://fallback.example/";
+    config.storePath = path;
+    config.dataDir = LEADTRAIL_SOURCE_DIR "/relay/data";
+    return config;
+}
+
 } // namespace benchseed

@@ -4,6 +4,8 @@
 // of leads with one sent campaign, and a relay store of events for it,
 // written through the relay's own EventStore.
 
+#include "relayconfig.h"
+
 #include <QString>
 
 #include <string>
@@ -29,5 +31,8 @@ bool seedWorkspace(const leadtrail::Workspace &ws, qint64 deliveries, qint64 sen
  * opens, unsubscribes and conversions; delivery 1 gets busyLeadEvents.
  */
 void seedRelay(const std::string &path, qint64 events, qint64 deliveries, qint64 sentAt);
+
+/** A relay on 127.0.0.1, port 0, serving the store at @p path to the API key @p apiKey. */
+leadtrail::relay::RelayConfig relayConfig(const std::string &path, const std::string &apiKey);
 
 } // namespace benchseed

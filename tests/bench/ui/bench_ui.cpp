@@ -158,16 +158,7 @@ int generate(const QString &dir, qint64 events, qint64 deliveries)
     const std::string store = QDir(dir).filePath(u"events.sqlite"_s).toStdString();
     benchseed::seedRelay(store, events, deliveries, sentAt);
 
-    relay::RelayConfig config;
-    config.publicUrl = "http://127.0.0.1";
-    config.port = 0;
-    config.keyring.add({1, std::string(32, 'u')});
-    config.apiKey = apiKey;
-    config.postbackKey = "bench-ui-postback-key-0123456789";
-    config.fallbackUrl = "https://fallback.example/";
-    config.storePath = store;
-    config.dataDir = LEADTRAIL_SOURCE_DIR "/relay/data";
-    relay::RelayServer relay(config);
+    relay::RelayServer relay(benchseed::relayConfig(store, apiKey));
     relay.start();
     RelayPoller poller(*ws);
     poller.setRelay(QUrl(u"http://127.0.0.1:%1"_s.arg(relay.port())), QString::fromLatin1(apiKey));
