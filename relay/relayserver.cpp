@@ -3,6 +3,7 @@
 #include "eventwriter.h"
 #include "metrics.h"
 #include "postgreseventstore.h"
+#include "relayconnectionfactory.h"
 #include "relaycontext.h"
 #include "relayrequesthandlerfactory.h"
 #include "relayversion.h"
@@ -11,10 +12,10 @@
 #include <chrono>
 #include <thread>
 
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 
 namespace leadtrail::relay {
@@ -57,7 +58,9 @@ void RelayServer::start()
     params->setSoftwareVersion("leadtrail-relay/" + version());
     // Poco's default pool stops at 16 threads; every keep-alive client holds one.
     m_pool = std::make_unique<Poco::ThreadPool>("relay", 4, m_config.maxThreads + 4, 60);
-    m_server = std::make_unique<Poco::Net::HTTPServer>(new RelayRequestHandlerFactory(*m_context), *m_pool, socket, params);
+    Poco::Net::HTTPServerParams::Ptr shared(params);
+    m_connections = new RelayConnectionFactory(shared, new RelayRequestHandlerFactory(*m_context));
+    m_server = std::make_unique<Poco::Net::TCPServer>(m_connections, *m_pool, socket, shared);
     m_server->start();
 }
 
@@ -71,15 +74,16 @@ void RelayServer::stop()
     if (m_server) {
         // Stop accepting, and let the writer send every answer handed to it before
         // Poco shuts the connections; later requests answer on their own threads,
-        // which stopAll() waits for.
+        // which stopConnections() waits for.
         m_server->stop();
         m_writer->finishAnswers();
-        m_server->stopAll(false);
+        m_connections->stopConnections(false);
         m_writer->releaseWaiters();
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
         while (m_server->currentConnections() > 0 && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         m_server.reset();
+        m_connections = nullptr;
         m_pool->joinAll();
         m_pool.reset();
     }

@@ -9,7 +9,7 @@ namespace Poco {
 class ThreadPool;
 }
 namespace Poco::Net {
-class HTTPServer;
+class TCPServer;
 }
 
 namespace leadtrail::relay {
@@ -17,12 +17,14 @@ namespace leadtrail::relay {
 class EventStore;
 class EventWriter;
 class Metrics;
+class RelayConnectionFactory;
 class RelayContext;
 
 /**
  * The whole relay in one object: store, writer thread, context and the Poco
- * HTTPServer with a thread pool sized for keep-alive clients. Used by the
- * application and, on port 0, by the tests in-process.
+ * TCPServer serving RelayConnections (Poco's HTTP connection loop without its
+ * per-request epoll instance) with a thread pool sized for keep-alive
+ * clients. Used by the application and, on port 0, by the tests in-process.
  */
 class RelayServer final
 {
@@ -54,7 +56,8 @@ private:
     std::unique_ptr<EventWriter> m_writer;
     std::unique_ptr<RelayContext> m_context;
     std::unique_ptr<Poco::ThreadPool> m_pool;
-    std::unique_ptr<Poco::Net::HTTPServer> m_server;
+    std::unique_ptr<Poco::Net::TCPServer> m_server;
+    RelayConnectionFactory *m_connections = nullptr; // owned by m_server
     std::uint16_t m_port = 0;
 };
 

@@ -28,6 +28,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <Poco/Net/NetException.h>
+
 using namespace Qt::StringLiterals;
 using namespace leadtrail;
 using protocol::TokenKind;
@@ -49,6 +51,50 @@ const std::map<std::string, std::string> &auth()
 {
     static const std::map<std::string, std::string> h{{"Authorization", "Bearer test-api-key-0123456789"}};
     return h;
+}
+
+/**
+ * Reads one whole answer (head and Content-Length body) from a kept-alive
+ * connection; empty when the server closed it or nothing came in time.
+ */
+std::string readAnswer(Poco::Net::StreamSocket &socket)
+{
+    std::string out;
+    char buffer[4096];
+    for (;;) {
+        const std::size_t end = out.find("\r\n\r\n");
+        if (end != std::string::npos) {
+            std::size_t length = 0;
+            const std::string head = Poco::toLower(out.substr(0, end));
+            const std::size_t cl = head.find("content-length: ");
+            if (cl != std::string::npos)
+                length = std::stoul(head.substr(cl + 16));
+            if (out.size() >= end + 4 + length)
+                return out;
+        }
+        int n = 0;
+        try {
+            n = socket.receiveBytes(buffer, sizeof buffer);
+        } catch (const Poco::Exception &) {
+            return {};
+        }
+        if (n <= 0)
+            return {};
+        out.append(buffer, static_cast<std::size_t>(n));
+    }
+}
+
+/** True when the server closes the connection (end of stream) before the socket's receive timeout. */
+bool closedByServer(Poco::Net::StreamSocket &socket)
+{
+    char byte = 0;
+    try {
+        return socket.receiveBytes(&byte, 1) == 0;
+    } catch (const Poco::Net::ConnectionResetException &) {
+        return true;
+    } catch (const Poco::Exception &) {
+        return false;
+    }
 }
 
 } // namespace
@@ -92,6 +138,10 @@ private slots:
     void unknownPathsAndMethods();
     void slowConnectionsDoNotStarveTheServer();
     void pipelinedRequestsAreAnsweredInOrder();
+    void keepAliveServesAPausedClientThenClosesWhenIdle();
+    void keepAliveEndsAfterTheRequestLimit();
+    void expectContinueGetsTheInterimAnswer();
+    void stopEndsIdleKeepAliveConnectionsPromptly();
     void clientsGoneBeforeTheirAnswerLoseNoEventAndHarmNoOne();
     void storeRetentionPurgeKeepsNewerAndIdsMonotonic();
     void storeWalStaysBoundedUnderSustainedWrites();
@@ -759,6 +809,87 @@ void TstRelayServer::pipelinedRequestsAreAnsweredInOrder()
     QVERIFY2(next("404", "not found"), answer.c_str());
     QCOMPARE(at, answer.size());
     QCOMPARE(events().size(), 60);
+}
+
+void TstRelayServer::keepAliveServesAPausedClientThenClosesWhenIdle()
+{
+    startRelay([](relay::RelayConfig &c) { c.keepAliveSeconds = 2; });
+    const std::string click = "GET /c/" + relaytest::token(TokenKind::Click, "https://a.example/k") +
+                              " HTTP/1.1\r\nHost: t\r\n\r\n";
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", m_port));
+    socket.setReceiveTimeout(Poco::Timespan(10, 0));
+    for (int i = 0; i < 3; ++i) {
+        // A reader who clicks again a moment later reuses the connection.
+        if (i > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        socket.sendBytes(click.data(), static_cast<int>(click.size()));
+        const std::string answer = readAnswer(socket);
+        QVERIFY2(answer.rfind("HTTP/1.1 302", 0) == 0, answer.c_str());
+        QVERIFY2(answer.find("Location: https://a.example/k?lt_cid=") != std::string::npos, answer.c_str());
+        QVERIFY2(Poco::toLower(answer).find("connection: close") == std::string::npos, answer.c_str());
+    }
+    // Then it sits idle: the server lets it go after the keep-alive timeout, not before.
+    QElapsedTimer idle;
+    idle.start();
+    QVERIFY(closedByServer(socket));
+    QVERIFY2(idle.elapsed() >= 1500 && idle.elapsed() < 8000, qPrintable(QString::number(idle.elapsed())));
+    QCOMPARE(events().size(), 3);
+}
+
+void TstRelayServer::keepAliveEndsAfterTheRequestLimit()
+{
+    startRelay([](relay::RelayConfig &c) { c.maxKeepAliveRequests = 3; });
+    const std::string health = "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n";
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", m_port));
+    socket.setReceiveTimeout(Poco::Timespan(10, 0));
+    for (int i = 1; i <= 3; ++i) {
+        socket.sendBytes(health.data(), static_cast<int>(health.size()));
+        const std::string answer = readAnswer(socket);
+        QVERIFY2(answer.rfind("HTTP/1.1 200", 0) == 0, answer.c_str());
+        // The last allowed request is told the connection ends.
+        const bool closing = Poco::toLower(answer).find("connection: close") != std::string::npos;
+        QCOMPARE(closing, i == 3);
+    }
+    QVERIFY(closedByServer(socket));
+    QCOMPARE(request(m_port, "GET", "/healthz").status, 200);
+}
+
+void TstRelayServer::expectContinueGetsTheInterimAnswer()
+{
+    // A client that asks before sending its body (curl does for large POSTs).
+    const std::string body = "List-Unsubscribe=One-Click";
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", m_port));
+    socket.setReceiveTimeout(Poco::Timespan(10, 0));
+    const std::string head = "POST /u/" + relaytest::token(TokenKind::Unsubscribe) +
+                             " HTTP/1.1\r\nHost: t\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                             "Content-Length: " + std::to_string(body.size()) + "\r\nExpect: 100-continue\r\n\r\n";
+    socket.sendBytes(head.data(), static_cast<int>(head.size()));
+    const std::string interim = readAnswer(socket);
+    QVERIFY2(interim == "HTTP/1.1 100 Continue\r\n\r\n", interim.c_str());
+    socket.sendBytes(body.data(), static_cast<int>(body.size()));
+    const std::string answer = readAnswer(socket);
+    QVERIFY2(answer.rfind("HTTP/1.1 200", 0) == 0, answer.c_str());
+    QVERIFY2(answer.find("unsubscribed") != std::string::npos, answer.c_str());
+    const QJsonArray e = events();
+    QCOMPARE(e.size(), 1);
+    QCOMPARE(e.at(0).toObject()[u"type"_s].toString(), u"unsubscribe"_s);
+}
+
+void TstRelayServer::stopEndsIdleKeepAliveConnectionsPromptly()
+{
+    // Default keep-alive timeout (5 s): stopping must not wait it out.
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", m_port));
+    socket.setReceiveTimeout(Poco::Timespan(10, 0));
+    const std::string click = "GET /c/" + relaytest::token(TokenKind::Click, "https://a.example/s") +
+                              " HTTP/1.1\r\nHost: t\r\n\r\n";
+    socket.sendBytes(click.data(), static_cast<int>(click.size()));
+    QVERIFY(readAnswer(socket).rfind("HTTP/1.1 302", 0) == 0);
+    QElapsedTimer timer;
+    timer.start();
+    m_relay->stop();
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(closedByServer(socket));
+    QCOMPARE(m_relay->store().fetchAfter(0, 10).size(), std::size_t(1));
 }
 
 void TstRelayServer::clientsGoneBeforeTheirAnswerLoseNoEventAndHarmNoOne()
