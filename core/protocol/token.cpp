@@ -3,20 +3,12 @@
 #include "protocol/base64url.h"
 #include "protocol/secure.h"
 
-#include <Poco/HMACEngine.h>
-#include <Poco/SHA2Engine.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 namespace leadtrail::protocol {
 
 namespace {
-
-/** Poco's HMACEngine needs a BLOCK_SIZE/DIGEST_SIZE pair; SHA2Engine is 256-bit by default. */
-class Sha256 final : public Poco::SHA2Engine
-{
-public:
-    enum { BLOCK_SIZE = 64, DIGEST_SIZE = 32 };
-    Sha256() : Poco::SHA2Engine(Poco::SHA2Engine::SHA_256) {}
-};
 
 void putU32(std::string &out, std::uint32_t v)
 {
@@ -38,12 +30,20 @@ std::uint64_t getBig(std::string_view bytes, std::size_t offset, std::size_t siz
     return v;
 }
 
+/**
+ * HMAC-SHA256 truncated to the token's tag size; empty if OpenSSL fails (out
+ * of memory), which no tag equals. OpenSSL's SHA-256 uses the CPU's SHA
+ * extensions: Poco's portable one was 8% of a campaign send's CPU.
+ */
 std::string tag(std::string_view message, const std::string &secret)
 {
-    Poco::HMACEngine<Sha256> hmac(secret);
-    hmac.update(message.data(), static_cast<unsigned>(message.size()));
-    const Poco::DigestEngine::Digest &digest = hmac.digest();
-    return std::string(reinterpret_cast<const char *>(digest.data()), tokenTagSize);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (!HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
+              reinterpret_cast<const unsigned char *>(message.data()), message.size(), digest, &size)
+        || size < tokenTagSize)
+        return {};
+    return std::string(reinterpret_cast<const char *>(digest), tokenTagSize);
 }
 
 bool knownKind(std::uint8_t kind)
@@ -140,7 +140,10 @@ std::string signToken(const TokenFields &fields, const SigningKey &key)
     message += static_cast<char>((fields.url.size() >> 8) & 0xff);
     message += static_cast<char>(fields.url.size() & 0xff);
     message += fields.url;
-    message += tag(message, key.secret);
+    const std::string mac = tag(message, key.secret);
+    if (mac.empty())
+        return {}; // as for a bad key: no token rather than a weak one
+    message += mac;
     return base64UrlEncode(message);
 }
 

@@ -119,7 +119,8 @@ struct VerifyResult
 /**
  * base64url (no padding) of version, key id, fields and HMAC-SHA256 tag.
  * Returns an empty string, never a weak token, when the key is shorter than
- * tokenMinSecretSize or the URL is longer than tokenMaxUrlSize.
+ * tokenMinSecretSize, the URL is longer than tokenMaxUrlSize, or the HMAC
+ * cannot be computed.
  */
 std::string signToken(const TokenFields &fields, const SigningKey &key);
 
