@@ -43,6 +43,16 @@ SettingsPage::SettingsPage(const Workspace &workspace, QWidget *parent)
         m_tabs->addTab(w, title);
         return form;
     };
+    // Where a Test button says what happened: wraps, and can be selected to copy the server's words.
+    const auto resultLabel = [](const QString &accessibleName) {
+        auto *label = new QLabel;
+        label->setWordWrap(true);
+        label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setAccessibleName(accessibleName);
+        return label;
+    };
     const auto line = [](QFormLayout *form, const QString &label, const QString &placeholder = {}) {
         auto *edit = new QLineEdit;
         edit->setAccessibleName(label);
@@ -88,12 +98,7 @@ SettingsPage::SettingsPage(const Workspace &workspace, QWidget *parent)
     m_smtpTest->setToolTip(tr("Connect and log in with the values above, then hang up. No email is sent."));
     m_smtpTest->setAccessibleName(tr("Test SMTP connection"));
     sending->addRow(QString(), m_smtpTest);
-    m_smtpResult = new QLabel;
-    m_smtpResult->setWordWrap(true);
-    m_smtpResult->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_smtpResult->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_smtpResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_smtpResult->setAccessibleName(tr("SMTP test result"));
+    m_smtpResult = resultLabel(tr("SMTP test result"));
     sending->addRow(QString(), m_smtpResult);
     connect(m_smtpTest, &QPushButton::clicked, this, &SettingsPage::testSmtp);
 
@@ -111,12 +116,7 @@ SettingsPage::SettingsPage(const Workspace &workspace, QWidget *parent)
     pairButtons->addWidget(m_relayTest);
     pairButtons->addStretch(1);
     relay->addRow(QString(), pairButtons);
-    m_relayResult = new QLabel;
-    m_relayResult->setWordWrap(true);
-    m_relayResult->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_relayResult->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_relayResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_relayResult->setAccessibleName(tr("Relay test result"));
+    m_relayResult = resultLabel(tr("Relay test result"));
     relay->addRow(QString(), m_relayResult);
     m_relayUrl = new QLabel;
     m_relayUrl->setTextInteractionFlags(Qt::TextSelectableByMouse);
