@@ -7,6 +7,7 @@
 #include "store/emailaddress.h"
 #include "store/leadrow.h"
 #include "store/leadstore.h"
+#include "store/storesupport.h"
 #include "store/workspace.h"
 
 #include <QSqlError>
@@ -19,24 +20,23 @@ namespace leadtrail {
 
 namespace {
 
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
-
-bool execWith(QSqlQuery &query, const QString &sql, const QVariantList &values)
-{
-    if (!query.prepare(sql))
-        return false;
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    return query.exec();
-}
-
 const QString campaignColumns = u"id, name, from_name, from_email, reply_to, subject, html, text, audience,"
                                 " track_opens, track_clicks, decoy_link, utm, utm_category, sequence_position,"
                                 " click_ids, state, state_message, created_at, started_at, finished_at"_s;
+
+/**
+ * What the author edits in a draft, in the column order name, from_name,
+ * from_email, reply_to, subject, html, text, audience, track_opens,
+ * track_clicks, decoy_link, utm, utm_category, sequence_position, click_ids:
+ * create() and update() bind the same list.
+ */
+QVariantList draftValues(const Campaign &campaign)
+{
+    return {campaign.name.trimmed(), campaign.fromName, campaign.fromEmail, campaign.replyTo, campaign.subject,
+            campaign.html, campaign.text ? QVariant(*campaign.text) : QVariant(QMetaType::fromType<QString>()),
+            campaign.audience, campaign.trackOpens, campaign.trackClicks, campaign.decoyLink, campaign.utm,
+            campaign.utmCategory, campaign.sequencePosition, campaign.clickIds};
+}
 
 Campaign campaignFromQuery(const QSqlQuery &q)
 {
@@ -157,16 +157,12 @@ bool CampaignStore::create(Campaign &campaign, QString *error)
     campaign.createdAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
 
     QSqlQuery query(m_workspace.database());
-    const bool ok = execWith(query,
+    const bool ok = execPrepared(query,
         u"INSERT INTO campaigns (name, from_name, from_email, reply_to, subject, html, text, audience,"
         " track_opens, track_clicks, decoy_link, utm, utm_category, sequence_position, click_ids, state,"
         " created_at) VALUES (?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
         " 'draft', ?)"_s,
-        {campaign.name.trimmed(), campaign.fromName, campaign.fromEmail, campaign.replyTo, campaign.subject,
-         campaign.html, campaign.text ? QVariant(*campaign.text) : QVariant(QMetaType::fromType<QString>()),
-         campaign.audience, campaign.trackOpens, campaign.trackClicks, campaign.decoyLink, campaign.utm,
-         campaign.utmCategory, campaign.sequencePosition, campaign.clickIds,
-         LeadRow::encodeTime(campaign.createdAt)});
+        draftValues(campaign) << LeadRow::encodeTime(campaign.createdAt));
     if (!ok) {
         setError(error, u"cannot save the campaign: %1"_s.arg(query.lastError().text()));
         return false;
@@ -181,15 +177,12 @@ bool CampaignStore::update(Campaign &campaign, QString *error)
         return false;
     QSqlQuery query(m_workspace.database());
     // Only a draft: once frozen, what was sent must stay what the stats describe.
-    const bool ok = execWith(query,
+    const bool ok = execPrepared(query,
         u"UPDATE campaigns SET name = ?, from_name = coalesce(?, ''), from_email = coalesce(?, ''),"
         " reply_to = coalesce(?, ''), subject = ?, html = ?, text = ?, audience = ?, track_opens = ?,"
         " track_clicks = ?, decoy_link = ?, utm = ?, utm_category = ?, sequence_position = ?, click_ids = ?"
         " WHERE id = ? AND state = 'draft'"_s,
-        {campaign.name.trimmed(), campaign.fromName, campaign.fromEmail, campaign.replyTo, campaign.subject,
-         campaign.html, campaign.text ? QVariant(*campaign.text) : QVariant(QMetaType::fromType<QString>()),
-         campaign.audience, campaign.trackOpens, campaign.trackClicks, campaign.decoyLink, campaign.utm,
-         campaign.utmCategory, campaign.sequencePosition, campaign.clickIds, campaign.id});
+        draftValues(campaign) << campaign.id);
     if (!ok) {
         setError(error, u"cannot save the campaign: %1"_s.arg(query.lastError().text()));
         return false;
@@ -204,7 +197,7 @@ bool CampaignStore::update(Campaign &campaign, QString *error)
 std::optional<Campaign> CampaignStore::find(qint64 id) const
 {
     QSqlQuery query(m_workspace.database());
-    if (!execWith(query, u"SELECT %1 FROM campaigns WHERE id = ?"_s.arg(campaignColumns), {id}) || !query.next())
+    if (!execPrepared(query, u"SELECT %1 FROM campaigns WHERE id = ?"_s.arg(campaignColumns), {id}) || !query.next())
         return std::nullopt;
     return campaignFromQuery(query);
 }
@@ -214,7 +207,7 @@ QList<Campaign> CampaignStore::list() const
     QList<Campaign> campaigns;
     QSqlQuery query(m_workspace.database());
     query.setForwardOnly(true);
-    if (!execWith(query, u"SELECT %1 FROM campaigns ORDER BY id DESC"_s.arg(campaignColumns), {}))
+    if (!execPrepared(query, u"SELECT %1 FROM campaigns ORDER BY id DESC"_s.arg(campaignColumns), {}))
         return campaigns;
     while (query.next())
         campaigns.append(campaignFromQuery(query));
@@ -232,7 +225,7 @@ bool CampaignStore::setState(qint64 id, CampaignState state, const QString &mess
     sql += u" WHERE id = ?"_s;
     values << id;
     QSqlQuery query(m_workspace.database());
-    if (!execWith(query, sql, values)) {
+    if (!execPrepared(query, sql, values)) {
         setError(error, query.lastError().text());
         return false;
     }
@@ -293,7 +286,7 @@ std::optional<qint64> CampaignStore::freeze(qint64 id, QString *error)
         ++total;
     }
     QSqlQuery update(db);
-    if (!execWith(update, u"UPDATE campaigns SET state = 'sending', state_message = '', started_at = ? WHERE id = ?"_s,
+    if (!execPrepared(update, u"UPDATE campaigns SET state = 'sending', state_message = '', started_at = ? WHERE id = ?"_s,
                   {nowMs(), id}))
         return fail(update.lastError().text());
     if (!db.commit())
@@ -306,7 +299,7 @@ bool CampaignStore::cancel(qint64 id, QString *error)
     QSqlDatabase db = m_workspace.database();
     db.transaction();
     QSqlQuery query(db);
-    if (!execWith(query, u"UPDATE deliveries SET state = 'failed', failure_reason = 'campaign cancelled'"
+    if (!execPrepared(query, u"UPDATE deliveries SET state = 'failed', failure_reason = 'campaign cancelled'"
                          " WHERE campaign_id = ? AND state = 'queued'"_s, {id})) {
         setError(error, query.lastError().text());
         db.rollback();
@@ -323,7 +316,7 @@ DeliveryCounts CampaignStore::counts(qint64 campaignId) const
 {
     DeliveryCounts counts;
     QSqlQuery query(m_workspace.database());
-    if (!execWith(query, u"SELECT state, count(*) FROM deliveries WHERE campaign_id = ? GROUP BY state"_s, {campaignId}))
+    if (!execPrepared(query, u"SELECT state, count(*) FROM deliveries WHERE campaign_id = ? GROUP BY state"_s, {campaignId}))
         return counts;
     while (query.next()) {
         const qint64 n = query.value(1).toLongLong();
@@ -364,7 +357,7 @@ QList<Delivery> CampaignStore::deliveries(qint64 campaignId, std::optional<Deliv
     QList<Delivery> result;
     QSqlQuery query(m_workspace.database());
     query.setForwardOnly(true);
-    if (!execWith(query, sql, values))
+    if (!execPrepared(query, sql, values))
         return result;
     while (query.next())
         result.append(deliveryFromQuery(query));
@@ -374,7 +367,7 @@ QList<Delivery> CampaignStore::deliveries(qint64 campaignId, std::optional<Deliv
 std::optional<Delivery> CampaignStore::findDelivery(qint64 campaignId, const QString &email) const
 {
     QSqlQuery query(m_workspace.database());
-    if (!execWith(query, u"SELECT %1 FROM deliveries WHERE campaign_id = ? AND lower(email) = lower(?)"_s.arg(
+    if (!execPrepared(query, u"SELECT %1 FROM deliveries WHERE campaign_id = ? AND lower(email) = lower(?)"_s.arg(
                              deliveryColumns), {campaignId, EmailAddress::normalized(email)})
         || !query.next())
         return std::nullopt;
@@ -416,7 +409,7 @@ std::optional<CampaignStore::Recovery> CampaignStore::recoverInterrupted(qint64 
             recovery.unknown += query.numRowsAffected();
         }
         // smtp_phase 1: the per-row final-dot mark (markFinalDot), same meaning.
-        if (!execWith(query, u"UPDATE deliveries SET state = 'unknown', failure_reason = ?"
+        if (!execPrepared(query, u"UPDATE deliveries SET state = 'unknown', failure_reason = ?"
                              " WHERE campaign_id = ? AND state = 'sending' AND smtp_phase = 1"_s,
                       {maybeDelivered, campaignId}))
             return fail(query);
@@ -425,7 +418,7 @@ std::optional<CampaignStore::Recovery> CampaignStore::recoverInterrupted(qint64 
         // dot, so the server discarded the transaction when the connection
         // dropped. Resending is safe, and the attempt it used is not held
         // against the delivery.
-        if (!execWith(query, u"UPDATE deliveries SET state = 'queued', attempts = max(attempts - 1, 0)"
+        if (!execPrepared(query, u"UPDATE deliveries SET state = 'queued', attempts = max(attempts - 1, 0)"
                              " WHERE campaign_id = ? AND state = 'sending'"_s, {campaignId}))
             return fail(query);
         recovery.requeued = query.numRowsAffected();
@@ -458,7 +451,7 @@ bool CampaignStore::durably(const std::function<bool()> &write)
 std::optional<int> CampaignStore::requeueUnknown(qint64 campaignId, QString *error)
 {
     QSqlQuery query(m_workspace.database());
-    if (!execWith(query, u"UPDATE deliveries SET state = 'queued', smtp_phase = 0, next_attempt_at = 0,"
+    if (!execPrepared(query, u"UPDATE deliveries SET state = 'queued', smtp_phase = 0, next_attempt_at = 0,"
                          " failure_reason = '' WHERE campaign_id = ? AND state = 'unknown'"_s, {campaignId})) {
         setError(error, query.lastError().text());
         return std::nullopt;
@@ -471,7 +464,7 @@ QList<Delivery> CampaignStore::due(qint64 campaignId, const QDateTime &now, int 
     QList<Delivery> result;
     QSqlQuery query(m_workspace.database());
     query.setForwardOnly(true);
-    if (!execWith(query, u"SELECT %1 FROM deliveries WHERE campaign_id = ? AND state = 'queued'"
+    if (!execPrepared(query, u"SELECT %1 FROM deliveries WHERE campaign_id = ? AND state = 'queued'"
                          " AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"_s.arg(deliveryColumns),
                   {campaignId, now.toMSecsSinceEpoch(), limit}))
         return result;
@@ -483,7 +476,7 @@ QList<Delivery> CampaignStore::due(qint64 campaignId, const QDateTime &now, int 
 QDateTime CampaignStore::nextDue(qint64 campaignId) const
 {
     QSqlQuery query(m_workspace.database());
-    if (!execWith(query, u"SELECT min(next_attempt_at) FROM deliveries WHERE campaign_id = ? AND state = 'queued'"_s,
+    if (!execPrepared(query, u"SELECT min(next_attempt_at) FROM deliveries WHERE campaign_id = ? AND state = 'queued'"_s,
                   {campaignId})
         || !query.next())
         return {};
@@ -586,7 +579,7 @@ QList<qint64> CampaignStore::sentSince(const QDateTime &since) const
     QList<qint64> times;
     QSqlQuery query(m_workspace.database());
     query.setForwardOnly(true);
-    if (!execWith(query, u"SELECT sent_at FROM deliveries WHERE state = 'sent' AND sent_at >= ? ORDER BY sent_at"_s,
+    if (!execPrepared(query, u"SELECT sent_at FROM deliveries WHERE state = 'sent' AND sent_at >= ? ORDER BY sent_at"_s,
                   {since.toMSecsSinceEpoch()}))
         return times;
     while (query.next())
