@@ -1,7 +1,7 @@
 #include "campaigneditor.h"
 
+#include "errorlabel.h"
 #include "htmlhighlighter.h"
-#include "theme.h"
 #include "campaign/mergefields.h"
 #include "campaign/smtptransport.h"
 #include "campaign/trackingdefaults.h"
@@ -157,10 +157,7 @@ CampaignEditor::CampaignEditor(const Workspace &workspace, QWidget *parent)
     bottom->addWidget(checksBox, 2);
     layout->addLayout(bottom);
 
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::errorColor().name()));
-    m_error->hide();
+    m_error = new ErrorLabel(this);
     layout->addWidget(m_error);
 
     m_confirmBar = new QFrame(this);

@@ -1,7 +1,7 @@
 #include "leaddetailpanel.h"
 
+#include "errorlabel.h"
 #include "leadeditdialog.h"
-#include "theme.h"
 #include "timelineview.h"
 #include "insight/leadtimeline.h"
 #include "store/leadstore.h"
@@ -91,10 +91,7 @@ LeadDetailPanel::LeadDetailPanel(const Workspace &workspace, LeadStore &store, Q
     connect(m_addNote, &QPushButton::clicked, this, &LeadDetailPanel::addNote);
     content->addWidget(m_addNote, 0, Qt::AlignRight);
 
-    m_error = new QLabel(m_content);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::errorColor().name()));
-    m_error->hide();
+    m_error = new ErrorLabel(m_content);
     content->addWidget(m_error);
 
     layout->addWidget(m_content, 1);

@@ -1,6 +1,6 @@
 #include "leadeditdialog.h"
 
-#include "theme.h"
+#include "errorlabel.h"
 #include "store/leadstore.h"
 
 #include <QComboBox>
@@ -92,10 +92,7 @@ LeadEditDialog::LeadEditDialog(LeadStore &store, const Lead &lead, QWidget *pare
     customButtons->addStretch(1);
     layout->addLayout(customButtons);
 
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: %1;"_s.arg(Theme::errorColor().name()));
-    m_error->hide();
+    m_error = new ErrorLabel(this);
     layout->addWidget(m_error);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

@@ -1,7 +1,7 @@
 #include "ruleeditordialog.h"
 
+#include "errorlabel.h"
 #include "ruleform.h"
-#include "theme.h"
 
 #include "insight/rulestore.h"
 #include "store/leadstore.h"
@@ -33,10 +33,7 @@ RuleEditorDialog::RuleEditorDialog(const Workspace &workspace, const Rule &rule,
     m_enabled->setAccessibleName(tr("Rule is on"));
     m_enabled->setChecked(rule.enabled);
     layout->addWidget(m_enabled);
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: %1;"_s.arg(Theme::errorColor().name()));
-    m_error->hide();
+    m_error = new ErrorLabel(this);
     layout->addWidget(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     layout->addWidget(buttons);

@@ -1,8 +1,8 @@
 #include "rulespage.h"
 
+#include "errorlabel.h"
 #include "ruleeditordialog.h"
 #include "ruleform.h"
-#include "theme.h"
 
 #include "insight/rulestore.h"
 #include "sending/campaignstore.h"
@@ -70,9 +70,7 @@ RulesPage::RulesPage(const Workspace &workspace, QWidget *parent)
     auto *boxLayout = new QVBoxLayout(box);
     m_form = new RuleForm(box);
     boxLayout->addWidget(m_form);
-    m_error = new QLabel(box);
-    m_error->setWordWrap(true);
-    m_error->hide();
+    m_error = new ErrorLabel(box);
     boxLayout->addWidget(m_error);
     auto *add = new QPushButton(tr("Add rule"), box);
     boxLayout->addWidget(add, 0, Qt::AlignLeft);
@@ -162,7 +160,6 @@ void RulesPage::setForm(const QString &name, Rule::Trigger trigger, const QStrin
 
 void RulesPage::showError(const QString &text)
 {
-    m_error->setStyleSheet(u"color: %1;"_s.arg(Theme::errorColor().name()));
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
 }

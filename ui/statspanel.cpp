@@ -1,5 +1,6 @@
 #include "statspanel.h"
 
+#include "errorlabel.h"
 #include "figurewidget.h"
 #include "recipienttablemodel.h"
 #include "theme.h"
@@ -55,10 +56,7 @@ StatsPanel::StatsPanel(const Workspace &workspace, QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     outer->addWidget(m_title);
-    m_error = new QLabel(this);
-    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::errorColor().name()));
-    m_error->setWordWrap(true);
-    m_error->hide();
+    m_error = new ErrorLabel(this);
     outer->addWidget(m_error);
 
     auto *figures = new QHBoxLayout;

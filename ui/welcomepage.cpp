@@ -1,6 +1,6 @@
 #include "welcomepage.h"
 
-#include "theme.h"
+#include "errorlabel.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -50,11 +50,8 @@ WelcomePage::WelcomePage(QWidget *parent)
         layout->addWidget(button, 0, Qt::AlignHCenter);
     }
 
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
+    m_error = new ErrorLabel(this);
     m_error->setAlignment(Qt::AlignCenter);
-    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::errorColor().name()));
-    m_error->hide();
     layout->addWidget(m_error);
     layout->addStretch(2);
 
