@@ -12,6 +12,12 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <atomic>
+#include <thread>
+
 using namespace Qt::StringLiterals;
 using namespace leadtrail::protocol;
 
@@ -109,6 +115,7 @@ private slots:
     void garbageNeverThrowsAndIsMalformed();
     void rotatedKeysKeepVerifying();
     void signerRefusesWeakKeysAndHugeUrls();
+    void tagsMatchOpenSslHmacForManyKeysAndThreads();
     void base64UrlRoundTripsAndIsStrict();
     void deliveryIdHex();
     void constantTimeEqualCompares();
@@ -272,6 +279,49 @@ void TstToken::signerRefusesWeakKeysAndHugeUrls()
     const std::string t = signToken(f, testKey(1, 'a'));
     QVERIFY(!t.empty());
     QVERIFY(verifyToken(t, ringOf(testKey(1, 'a'))).ok());
+}
+
+void TstToken::tagsMatchOpenSslHmacForManyKeysAndThreads()
+{
+    // The signer keeps each thread's last few keys' pad states; every tag must
+    // still equal OpenSSL's one-shot HMAC(), whatever the key size (longer
+    // than SHA-256's 64-byte block: hashed first), however keys alternate
+    // (more keys than it keeps) and on several threads at once.
+    std::vector<SigningKey> keys;
+    for (std::size_t size : {32, 33, 63, 64, 65, 100, 200})
+        keys.push_back(SigningKey{static_cast<std::uint32_t>(size), randomBytes(size)});
+    const auto expectedTag = [](const std::string &token, const SigningKey &key) {
+        const std::string bytes = *base64UrlDecode(token);
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int size = 0;
+        HMAC(EVP_sha256(), key.secret.data(), static_cast<int>(key.secret.size()),
+             reinterpret_cast<const unsigned char *>(bytes.data()), bytes.size() - tokenTagSize, digest, &size);
+        return bytes.substr(bytes.size() - tokenTagSize) == std::string(reinterpret_cast<char *>(digest), tokenTagSize);
+    };
+    std::atomic<int> mismatches{0};
+    std::atomic<int> checked{0};
+    const auto run = [&](int seed) {
+        for (int i = 0; i < 300; ++i) {
+            const SigningKey &key = keys[static_cast<std::size_t>(i * 7 + seed) % keys.size()];
+            TokenFields f = clickFields();
+            f.linkIndex = static_cast<std::uint32_t>(i);
+            f.url = "https://example.com/" + std::string(static_cast<std::size_t>(i % 150), 'a' + char(seed));
+            const std::string token = signToken(f, key);
+            Keyring ring;
+            ring.add(key);
+            if (!expectedTag(token, key) || !verifyToken(token, ring).ok())
+                ++mismatches;
+            ++checked;
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back(run, t);
+    run(5);
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(checked.load(), 5 * 300);
+    QCOMPARE(mismatches.load(), 0);
 }
 
 void TstToken::base64UrlRoundTripsAndIsStrict()
