@@ -6,6 +6,7 @@
 #include "sending/deliveryleads.h"
 #include "sending/deliveryrenderer.h"
 #include "sending/finaldotjournal.h"
+#include "sending/groupcommitter.h"
 #include "campaign/signedtrackinglinks.h"
 #include "store/lead.h"
 #include "store/workspace.h"
@@ -81,6 +82,7 @@ CampaignSender::~CampaignSender()
         for (std::thread &thread : m_threads)
             thread.join();
         m_threads.clear();
+        m_committer.reset();
         CampaignStore(m_workspace).setState(m_campaignId, CampaignState::Paused, m_stopMessage, nullptr);
     }
 }
@@ -183,6 +185,7 @@ bool CampaignSender::start(qint64 campaignId, QString *error)
 
     const int connections = std::max(m_config.connections, 1);
     m_working = connections;
+    m_committer = std::make_unique<GroupCommitter>(m_workspace);
     for (int i = 0; i < connections; ++i)
         m_threads.emplace_back([this, i] { work(i); });
     m_pollTimer.start();
@@ -316,7 +319,12 @@ void CampaignSender::work(int connection)
     const auto writePending = [&] {
         if (!pending)
             return;
-        recordOutcome(*pending, store);
+        const auto record = [&](CampaignStore &bookkeeping) { recordOutcome(*pending, bookkeeping); };
+        const auto write = [&](CampaignStore &bookkeeping, QString *) {
+            record(bookkeeping);
+            return true;
+        };
+        m_committer->commit(write, record, nullptr);
         finishJob(pending->rowId);
         pending.reset();
         m_wake.notify_all();
@@ -367,7 +375,7 @@ void CampaignSender::work(int connection)
             m_claimed.erase(rowId); // still queued in the database: the next run takes it
             break;
         }
-        pending = sendOne(*job, std::move(pending), *transport, journal, store);
+        pending = sendOne(*job, std::move(pending), *transport, journal);
         if (!pending) {
             finishJob(rowId);
             m_wake.notify_all();
@@ -381,8 +389,7 @@ void CampaignSender::work(int connection)
 }
 
 std::optional<CampaignSender::Outcome> CampaignSender::sendOne(const Job &job, std::optional<Outcome> previous,
-                                                             MailTransport &transport, FinalDotJournal &journal,
-                                                             CampaignStore &store)
+                                                             MailTransport &transport, FinalDotJournal &journal)
 {
     const Delivery &delivery = job.delivery;
     const std::optional<protocol::DeliveryId> id = protocol::DeliveryId::fromHex(delivery.deliveryId.toStdString());
@@ -397,17 +404,20 @@ std::optional<CampaignSender::Outcome> CampaignSender::sendOne(const Job &job, s
 
     // queued → sending, committed before the server hears anything; in the
     // same transaction as the previous delivery's outcome, when there is one.
-    QSqlDatabase db = m_workspace.database();
-    const bool together = previous && db.transaction();
-    if (previous)
-        recordOutcome(*previous, store);
-    bool marked = store.markSending(delivery.rowId, rendered ? rendered->messageId : QString(), &error);
-    if (together && !db.commit()) {
-        error = db.lastError().text();
-        db.rollback();
-        marked = false; // not durable: this delivery must not reach the server
-        recordOutcome(*previous, store); // alone, so it is not lost
-    }
+    const QString messageId = rendered ? rendered->messageId : QString();
+    const auto record = [&](CampaignStore &bookkeeping) {
+        if (previous)
+            recordOutcome(*previous, bookkeeping);
+    };
+    // When the commit fails, this delivery must not reach the server (its
+    // mark is not durable), and the previous outcome is written alone so that
+    // it is not lost.
+    const bool marked = m_committer->commit(
+        [&](CampaignStore &bookkeeping, QString *why) {
+            record(bookkeeping);
+            return bookkeeping.markSending(delivery.rowId, messageId, why);
+        },
+        record, &error);
     if (previous) {
         finishJob(previous->rowId);
         m_wake.notify_all();
@@ -418,7 +428,11 @@ std::optional<CampaignSender::Outcome> CampaignSender::sendOne(const Job &job, s
         return std::nullopt;
     }
     if (!rendered) {
-        store.markFailed(delivery.rowId, 0, QString(), u"cannot render the message: "_s + error, &error);
+        const QString reason = u"cannot render the message: "_s + error;
+        const auto fail = [&](CampaignStore &bookkeeping) {
+            return bookkeeping.markFailed(delivery.rowId, 0, QString(), reason, nullptr);
+        };
+        m_committer->commit([&](CampaignStore &bookkeeping, QString *) { return fail(bookkeeping); }, fail, nullptr);
         return std::nullopt;
     }
     Outcome outcome;
@@ -513,6 +527,7 @@ void CampaignSender::wrapUp()
     for (std::thread &thread : m_threads)
         thread.join();
     m_threads.clear();
+    m_committer.reset();
     m_pollTimer.stop();
 
     CampaignStore store(m_workspace);

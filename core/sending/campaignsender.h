@@ -32,12 +32,15 @@ namespace leadtrail {
 class CampaignStore;
 class DeliveryRenderer;
 class FinalDotJournal;
+class GroupCommitter;
 class Workspace;
 
 /**
  * Sends one campaign: freezes its audience when it is a draft, then hands
  * each queued delivery to one of `connections` worker threads, each with its
- * own reused MailTransport and its own database connection. The object lives
+ * own reused MailTransport and its own database connection for reading; their
+ * writes go through one GroupCommitter (one thread, one connection, writes
+ * that arrive together committed together). The object lives
  * in the GUI (or CLI) thread and never blocks it; progress and the end come
  * as signals.
  *
@@ -62,7 +65,9 @@ class Workspace;
  * same transaction that marks its next delivery `sending` (before that one's
  * MAIL FROM, so every step keeps its order); when no next delivery is ready
  * at once (none queued, a rate cap, a stop) the outcome is written alone
- * before the worker waits.
+ * before the worker waits. The GroupCommitter may put the writes of several
+ * workers in one transaction; each worker still waits for the commit of its
+ * own, so the order above holds for every delivery.
  *
  * The restart rule (CampaignStore::recoverInterrupted), run when a campaign
  * starts: a journaled delivery that is still `sending`, or `queued` with
@@ -176,7 +181,7 @@ private:
      * sends it. Its outcome, to be written; nullopt when nothing was sent.
      */
     std::optional<Outcome> sendOne(const Job &job, std::optional<Outcome> previous, MailTransport &transport,
-                                   FinalDotJournal &journal, CampaignStore &store);
+                                   FinalDotJournal &journal);
     void recordOutcome(const Outcome &outcome, CampaignStore &store);
     void requestStop(StopReason reason, const QString &message);
     void poll();
@@ -189,6 +194,7 @@ private:
     qint64 m_campaignId = 0;
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<DeliveryRenderer> m_renderer;
+    std::unique_ptr<GroupCommitter> m_committer; ///< the workers' writes, while they run
     std::vector<std::thread> m_threads;
     QTimer m_pollTimer;
     QTimer m_resumeTimer;
