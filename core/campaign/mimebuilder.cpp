@@ -1,6 +1,8 @@
 #include "campaign/mimebuilder.h"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 
 #include <QHostAddress>
 #include <QRandomGenerator>
@@ -114,13 +116,22 @@ void appendQuotedPrintable(QByteArray &out, const QByteArray &utf8)
     }();
     int column = 0;
     while (p < end) {
-        const auto b = static_cast<unsigned char>(*p);
-        if (printable[b] && column > 0 && column < maxBodyLine - 2) {
-            *o++ = char(b);
-            ++p;
-            ++column;
-            continue;
+        if (column > 0 && column < maxBodyLine - 2) {
+            // The common case: a run of printable bytes, found with one table
+            // test per byte and copied at once, up to where a break is due.
+            const char *const stop = p + std::min<qsizetype>(maxBodyLine - 2 - column, end - p);
+            const char *q = p;
+            while (q < stop && printable[static_cast<unsigned char>(*q)])
+                ++q;
+            if (q > p) {
+                std::memcpy(o, p, size_t(q - p));
+                o += q - p;
+                column += int(q - p);
+                p = q;
+                continue;
+            }
         }
+        const auto b = static_cast<unsigned char>(*p);
         if (b == '\r' || b == '\n') { // CRLF, CR or LF: one line end
             p += (b == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
             *o++ = '\r';
