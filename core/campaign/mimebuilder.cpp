@@ -4,6 +4,10 @@
 #include <array>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <QHostAddress>
 #include <QRandomGenerator>
 #include <QUrl>
@@ -89,6 +93,46 @@ QByteArray base64Lines(const QByteArray &data)
 }
 
 /**
+ * The end of the run from @p p (at most to @p stop) of bytes that
+ * quoted-printable writes as they are: printable ASCII but '=', and space
+ * and tab unless a line end or the end of the text (@p end) follows them.
+ * Sixteen bytes at a time with SSE2 where there is SSE2: one table lookup
+ * per byte was a tenth of a campaign send's CPU.
+ */
+const char *plainRun(const char *p, const char *stop, const char *end)
+{
+    static const std::array<bool, 256> plain = [] {
+        std::array<bool, 256> table{};
+        for (int c = 32; c <= 126; ++c)
+            table[std::size_t(c)] = c != '=';
+        table['\t'] = true;
+        return table;
+    }();
+    const char *q = p;
+#ifdef __SSE2__
+    const __m128i below = _mm_set1_epi8(31), above = _mm_set1_epi8(127), equals = _mm_set1_epi8('=');
+    while (stop - q >= 16) {
+        // Signed compares: bytes >= 0x80 are negative, so not above 31.
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(q));
+        const __m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, equals),
+                                            _mm_and_si128(_mm_cmpgt_epi8(v, below), _mm_cmplt_epi8(v, above)));
+        const unsigned mask = unsigned(_mm_movemask_epi8(ok));
+        if (mask != 0xffff) {
+            q += __builtin_ctz(~mask);
+            break;
+        }
+        q += 16;
+    }
+#endif
+    while (q < stop && plain[static_cast<unsigned char>(*q)]) // the rest, and tabs
+        ++q;
+    // White space before a line end must be encoded (RFC 2045 6.7 (3)).
+    if (q > p && (q[-1] == ' ' || q[-1] == '\t') && (q == end || *q == '\r' || *q == '\n'))
+        --q;
+    return q;
+}
+
+/**
  * Appends @p utf8 quoted-printable to @p out: line ends of any kind become
  * CRLF, lines stay within 76 characters with soft breaks, no line starts
  * with '.', and there is no CRLF after a last line without one. Writes
@@ -106,23 +150,12 @@ void appendQuotedPrintable(QByteArray &out, const QByteArray &utf8)
     char *o = out.data() + start;
     const char *p = utf8.constData();
     const char *const end = p + utf8.size();
-    // Printable ASCII but '=': copied as is, unless at a line's start (a
-    // dot) or where a soft break is due; the common case takes one test.
-    static const std::array<bool, 256> printable = [] {
-        std::array<bool, 256> table{};
-        for (int c = 33; c <= 126; ++c)
-            table[std::size_t(c)] = c != '=';
-        return table;
-    }();
     int column = 0;
     while (p < end) {
         if (column > 0 && column < maxBodyLine - 2) {
-            // The common case: a run of printable bytes, found with one table
-            // test per byte and copied at once, up to where a break is due.
-            const char *const stop = p + std::min<qsizetype>(maxBodyLine - 2 - column, end - p);
-            const char *q = p;
-            while (q < stop && printable[static_cast<unsigned char>(*q)])
-                ++q;
+            // The common case: a run of bytes that stand for themselves,
+            // copied at once, up to where a soft break is due.
+            const char *const q = plainRun(p, p + std::min<qsizetype>(maxBodyLine - 2 - column, end - p), end);
             if (q > p) {
                 std::memcpy(o, p, size_t(q - p));
                 o += q - p;
