@@ -201,9 +201,17 @@ void appendQuotedPrintable(QByteArray &out, const QByteArray &utf8)
 /** Appends a text part: QP unless most of it is not ASCII, where base64 is smaller. */
 void appendBodyPart(QByteArray &out, const char *contentType, const QByteArray &utf8)
 {
+    // Bytes >= 0x80, eight at a time (byte by byte it was 2% of a send).
     qsizetype high = 0;
-    for (const char c : utf8)
-        high += (static_cast<unsigned char>(c) >= 0x80);
+    const char *p = utf8.constData();
+    const char *const end = p + utf8.size();
+    for (; end - p >= 8; p += 8) {
+        quint64 word;
+        std::memcpy(&word, p, 8);
+        high += __builtin_popcountll(word & 0x8080808080808080ULL);
+    }
+    for (; p < end; ++p)
+        high += (static_cast<unsigned char>(*p) >= 0x80);
     const bool base64 = high * 3 > utf8.size();
     out += "Content-Type: ";
     out += contentType;
