@@ -115,14 +115,20 @@ private slots:
         // A first write holds the committer until two more callers are queued
         // behind it, so that those two go out in one group.
         std::mutex mutex;
-        std::condition_variable released;
-        bool release = false;
+        std::condition_variable changed;
+        bool holding = false, release = false;
         const GroupCommitter::Write hold = [&](CampaignStore &, QString *) {
             std::unique_lock lock(mutex);
-            released.wait(lock, [&] { return release; });
+            holding = true;
+            changed.notify_all();
+            changed.wait(lock, [&] { return release; });
             return true;
         };
         std::thread holder([&] { committer.commit(hold, {}, nullptr); });
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return holding; });
+        }
 
         bool goodCommitted = true, badCommitted = true;
         QString goodError, badError;
@@ -147,7 +153,7 @@ private slots:
             const std::lock_guard lock(mutex);
             release = true;
         }
-        released.notify_all();
+        changed.notify_all();
         holder.join();
         good.join();
         bad.join();
