@@ -50,8 +50,21 @@ public:
      */
     void setBeforeFinalDot(std::function<bool()> hook) { m_beforeFinalDot = std::move(hook); }
 
+    /**
+     * Called by send() once the final dot is written, before it reads the
+     * server's reply, which takes the server a moment: the sender prepares
+     * its next message here instead of waiting idle. The hook must not use
+     * this transport.
+     */
+    void setAwaitingReply(std::function<void()> hook) { m_awaitingReply = std::move(hook); }
+
 protected:
     bool beforeFinalDot() const { return !m_beforeFinalDot || m_beforeFinalDot(); }
+    void awaitingReply() const
+    {
+        if (m_awaitingReply)
+            m_awaitingReply();
+    }
 
 
     MailTransport() = default;
@@ -60,6 +73,7 @@ protected:
 
 private:
     std::function<bool()> m_beforeFinalDot;
+    std::function<void()> m_awaitingReply;
 };
 
 } // namespace leadtrail

@@ -402,6 +402,7 @@ MailTransport::Result SmtpTransport::transaction(const QString &from, const QStr
         return failure(Outcome::Unknown, QStringLiteral("Connection lost while ending the message: %1")
                                              .arg(QString::fromStdString(e.displayText())));
     }
+    awaitingReply();
 
     // The reply to the final dot decides; without one, nobody knows.
     int final = 0;

@@ -2,6 +2,7 @@
 
 #include "campaign/mailtransport.h"
 #include "sending/campaign.h"
+#include "sending/deliveryrenderer.h"
 #include "sending/delivery.h"
 #include "sending/ratelimiter.h"
 #include "sending/senderconfig.h"
@@ -156,11 +157,14 @@ signals:
 private:
     enum class StopReason { None, Done, Pause, Cancel, External };
 
-    /** A delivery and its lead, read with its batch. */
+    /** A delivery and its lead, read with its batch, and its message once prepared. */
     struct Job
     {
         Delivery delivery;
         Lead lead;
+        bool prepared = false;
+        std::optional<DeliveryRenderer::Rendered> rendered; ///< when prepared and it could be rendered
+        QString renderError;                                ///< when prepared and it could not
     };
     /** A delivery's SMTP result, not yet written to the database. */
     struct Outcome
@@ -175,6 +179,8 @@ private:
     void work(int connection);
     std::optional<Job> takeJob(CampaignStore &store, qint64 *waitMs);
     void finishJob(qint64 rowId);
+    /** Renders @p job's message (signed links, MIME), or says why it cannot be. */
+    void prepare(Job &job) const;
     /**
      * Marks @p job `sending` (committed together with @p previous, the
      * worker's unwritten outcome, which is then written and finished) and

@@ -301,6 +301,41 @@ private slots:
         QVERIFY(first.sentAt.isValid());
     }
 
+    // Without a rate cap, each connection takes and renders its next job
+    // while the server answers; a pause must hand that job back, so that
+    // the resumed send delivers it, once, like every other.
+    void pauseAndResumeDeliverEachLeadOnce()
+    {
+        startServer();
+        addLeads(300);
+        const qint64 id = createCampaign();
+        {
+            CampaignSender sender(*m_workspace, config(4));
+            QSignalSpy finished(&sender, &CampaignSender::finished);
+            QString error;
+            QVERIFY2(sender.start(id, &error), qPrintable(error));
+            QTRY_VERIFY_WITH_TIMEOUT(m_server->messages().size() >= 60 || !finished.isEmpty(), 60000);
+            QVERIFY2(finished.isEmpty(), "the send ended before it could be paused; more leads needed");
+            sender.pause();
+            QVERIFY(finished.wait(30000));
+            QCOMPARE(finished.at(0).at(1).value<CampaignState>(), CampaignState::Paused);
+        }
+        CampaignStore store(*m_workspace);
+        const DeliveryCounts paused = store.counts(id);
+        QCOMPARE(paused.sending, 0);
+        QCOMPARE(paused.unknown, 0);
+        QCOMPARE(int(m_server->messages().size()), paused.sent);
+        QVERIFY(paused.sent < 300);
+        QCOMPARE(paused.remaining(), 300 - paused.sent);
+
+        CampaignSender resumed(*m_workspace, config(4));
+        QCOMPARE(runToEnd(resumed, id), CampaignState::Sent);
+        QCOMPARE(store.counts(id).sent, 300);
+        QCOMPARE(int(m_server->messages().size()), 300);
+        for (int i = 0; i < 300; ++i)
+            QCOMPARE(m_server->countFor(leadAddress(i)), 1);
+    }
+
     void transientRepliesAreRetried()
     {
         startServer({u"rcpt:%1:451:2"_s.arg(leadAddress(1)), u"rcpt:%1:452:9"_s.arg(leadAddress(2))});
