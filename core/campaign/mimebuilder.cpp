@@ -208,7 +208,8 @@ void appendBodyPart(QByteArray &out, const char *contentType, const QByteArray &
     for (; end - p >= 8; p += 8) {
         quint64 word;
         std::memcpy(&word, p, 8);
-        high += __builtin_popcountll(word & 0x8080808080808080ULL);
+        // Each byte's top bit moved to its lowest, then summed into the top byte.
+        high += qsizetype((((word >> 7) & 0x0101010101010101ULL) * 0x0101010101010101ULL) >> 56);
     }
     for (; p < end; ++p)
         high += (static_cast<unsigned char>(*p) >= 0x80);

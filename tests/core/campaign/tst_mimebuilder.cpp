@@ -123,6 +123,22 @@ private slots:
         QCOMPARE(ids.size(), 1000);
     }
 
+    // Base64 once more than a third of a part's bytes are not ASCII, where
+    // quoted-printable would be larger; counted eight bytes at a time, so
+    // both sides of the line, with the high bytes at odd offsets.
+    void transferEncodingFollowsTheShareOfHighBytes()
+    {
+        // 100 "ä" are 200 bytes >= 0x80; with 400 ASCII bytes that is exactly a third.
+        for (const auto &[ascii, expected] : {std::pair{400, "quoted-printable"}, std::pair{399, "base64"}}) {
+            MimeBuilder::Message m = sample();
+            m.text = QStringLiteral("x") + QString(50, QChar(0xe4)) + QString(ascii - 1, u'y') + QString(50, QChar(0xe4));
+            const Parsed p = buildAndParse(m);
+            QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+            QCOMPARE(p.parts()[0].toObject().value(QStringLiteral("cte")).toString(), QString::fromLatin1(expected));
+            QCOMPARE(p.parts()[0].toObject().value(QStringLiteral("content")).toString(), m.text);
+        }
+    }
+
     void nonAsciiSubjectNamesAndBodies()
     {
         MimeBuilder::Message m = sample();
