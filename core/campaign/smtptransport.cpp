@@ -384,8 +384,13 @@ MailTransport::Result SmtpTransport::transaction(const QString &from, const QStr
 
     // The body: until the final dot is out, the server cannot have accepted it.
     try {
-        const QByteArray body = dotStuffed(message);
-        sendAll(session.socket(), body.constData(), body.size());
+        // MimeBuilder's messages need no stuffing: sent as they are, without a copy.
+        if (!message.startsWith('.') && !message.contains("\n.") && message.endsWith("\r\n")) {
+            sendAll(session.socket(), message.constData(), message.size());
+        } else {
+            const QByteArray body = dotStuffed(message);
+            sendAll(session.socket(), body.constData(), body.size());
+        }
     } catch (const Poco::Exception &e) {
         drop();
         return failure(Outcome::Transient, QStringLiteral("Connection lost while sending the message: %1")

@@ -82,12 +82,15 @@ private slots:
         SmtpTestServer server(dir.path());
         START_SERVER(server, SmtpTestServer::Options{});
         SmtpTransport transport(plainSettings(server));
-        // Lines that start with dots, and a lone dot, must arrive as written.
+        // Lines that start with dots, and a lone dot, must arrive as written;
+        // so must a message that needs no stuffing (sent without a copy).
         const QByteArray tricky = "line one\r\n.starts with a dot\r\n.\r\n..two dots\r\nlast line without newline";
+        const QByteArray plain = "line one\r\nline. two\r\n";
+        const auto bodyOf = [&](int i) { return i % 2 ? plain : tricky; };
         QStringList sent;
         for (int i = 0; i < 20; ++i) {
             const QString to = QStringLiteral("lead%1@example.org").arg(i);
-            const auto result = transport.send(fromAddress, to, message(to, tricky));
+            const auto result = transport.send(fromAddress, to, message(to, bodyOf(i)));
             EXPECT_OUTCOME(result, Outcome::Sent);
             QCOMPARE(result.code, 250);
             sent.append(to);
@@ -99,7 +102,8 @@ private slots:
             QCOMPARE(received[i].recipients, QStringList{sent[i]});
             QCOMPARE(received[i].mailFrom, fromAddress);
             // aiosmtpd keeps the final CRLF the client had to add before the dot.
-            QCOMPARE(received[i].data, message(sent[i], tricky) + "\r\n");
+            const QByteArray expected = message(sent[i], bodyOf(i));
+            QCOMPARE(received[i].data, expected.endsWith("\r\n") ? expected : expected + "\r\n");
             QCOMPARE(received[i].peerPort, received[0].peerPort); // one TCP connection for all
         }
     }
