@@ -68,7 +68,10 @@ class Workspace;
  * at once (none queued, a rate cap, a stop) the outcome is written alone
  * before the worker waits. The GroupCommitter may put the writes of several
  * workers in one transaction; each worker still waits for the commit of its
- * own, so the order above holds for every delivery.
+ * own, so the order above holds for every delivery. Without a rate cap a
+ * worker takes and renders its next delivery while the server answers the
+ * previous final dot; nothing of it is written before its step 1, and a stop
+ * hands it back to the queue.
  *
  * The restart rule (CampaignStore::recoverInterrupted), run when a campaign
  * starts: a journaled delivery that is still `sending`, or `queued` with
