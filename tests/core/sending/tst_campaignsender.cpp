@@ -20,12 +20,51 @@
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <utility>
+
+#include <dlfcn.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace leadtrail;
 using leadtrail::test::SmtpTestServer;
+
+namespace {
+
+std::atomic<bool> failJournalSyncs{false};
+
+} // namespace
+
+/**
+ * fdatasync as this test program sees it (its own definition comes before
+ * libc's): while failJournalSyncs is set, syncing a final-dot journal fails
+ * with EIO, as on a dying disk, which a real disk cannot be made to do on
+ * demand. Every other call goes to libc's.
+ */
+extern "C" int fdatasync(int fd) noexcept
+{
+    using Real = int (*)(int);
+    static const auto real = reinterpret_cast<Real>(dlsym(RTLD_NEXT, "fdatasync"));
+    if (failJournalSyncs.load()) {
+        char link[64];
+        char target[4096];
+        std::snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+        const ssize_t n = ::readlink(link, target, sizeof target - 1);
+        if (n > 0) {
+            target[n] = '\0';
+            if (std::strstr(target, ".journal")) {
+                errno = EIO;
+                return -1;
+            }
+        }
+    }
+    return real(fd);
+}
 
 namespace {
 
@@ -501,6 +540,65 @@ private slots:
         QCOMPARE(m_server->countFor(leadAddress(3)), 1);
         QCOMPARE(m_server->countFor(leadAddress(4)), 1);
         QCOMPARE(journalFiles(), QStringList());
+    }
+
+    // The disk fails the journal's sync, when a connection opens its journal
+    // and later, in the middle of the send: no final dot may go out unsynced.
+    // Each time the campaign pauses saying why, nothing is sent twice or left
+    // unknown, and once the disk is well a resume delivers everyone once.
+    void aJournalThatCannotBeSyncedStopsTheDots()
+    {
+        constexpr int leads = 200;
+        startServer();
+        addLeads(leads);
+        const qint64 id = createCampaign();
+        CampaignStore store(*m_workspace);
+        const QString eio = QString::fromLocal8Bit(std::strerror(EIO));
+        const auto checkPaused = [&](const QString &message) {
+            QVERIFY2(message.contains(u"final-dot journal"_s) && message.contains(eio), qPrintable(message));
+            QCOMPARE(store.find(id)->stateMessage, message);
+            const DeliveryCounts counts = store.counts(id);
+            QCOMPARE(counts.unknown, 0);
+            QCOMPARE(counts.sending, 0);
+            QCOMPARE(int(m_server->messages().size()), counts.sent);
+            for (int i = 0; i < leads; ++i)
+                QVERIFY(m_server->countFor(leadAddress(i)) <= 1);
+        };
+
+        // 1. Already when the journals are created (their zeros are synced).
+        failJournalSyncs = true;
+        QString message;
+        {
+            CampaignSender sender(*m_workspace, config(2));
+            const CampaignState state = runToEnd(sender, id, &message);
+            failJournalSyncs = false;
+            QCOMPARE(state, CampaignState::Paused);
+        }
+        checkPaused(message);
+        QCOMPARE(m_server->messages().size(), 0);
+
+        // 2. Mid-send: the sync before a final dot fails.
+        {
+            CampaignSender sender(*m_workspace, config(2));
+            QSignalSpy finished(&sender, &CampaignSender::finished);
+            QString error;
+            QVERIFY2(sender.start(id, &error), qPrintable(error));
+            QTRY_VERIFY_WITH_TIMEOUT(m_server->messages().size() >= 20 || !finished.isEmpty(), 60000);
+            QVERIFY2(finished.isEmpty(), "the send ended before the disk could fail; more leads needed");
+            failJournalSyncs = true;
+            QVERIFY(finished.wait(30000));
+            failJournalSyncs = false;
+            QCOMPARE(finished.at(0).at(1).value<CampaignState>(), CampaignState::Paused);
+            message = finished.at(0).at(2).toString();
+        }
+        checkPaused(message);
+        QVERIFY(store.counts(id).sent < leads);
+
+        CampaignSender resumed(*m_workspace, config(2));
+        QCOMPARE(runToEnd(resumed, id), CampaignState::Sent);
+        QCOMPARE(store.counts(id).sent, leads);
+        for (int i = 0; i < leads; ++i)
+            QCOMPARE(m_server->countFor(leadAddress(i)), 1);
     }
 
     void aTornLastRecordIsIgnored()
