@@ -375,6 +375,43 @@ private slots:
             QCOMPARE(m_server->countFor(leadAddress(i)), 1);
     }
 
+    // Cancelling in the middle: the messages in flight finish, every lead
+    // still queued (and a job taken ahead) fails as "campaign cancelled",
+    // nothing is left sending or unknown, and the campaign cannot be sent again.
+    void cancelInTheMiddleFailsTheRest()
+    {
+        constexpr int leads = 300;
+        startServer();
+        addLeads(leads);
+        const qint64 id = createCampaign();
+        CampaignSender sender(*m_workspace, config(4));
+        QSignalSpy finished(&sender, &CampaignSender::finished);
+        QString error;
+        QVERIFY2(sender.start(id, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->messages().size() >= 40 || !finished.isEmpty(), 60000);
+        QVERIFY2(finished.isEmpty(), "the send ended before it could be cancelled; more leads needed");
+        sender.cancel();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.at(0).at(1).value<CampaignState>(), CampaignState::Cancelled);
+
+        CampaignStore store(*m_workspace);
+        const DeliveryCounts counts = store.counts(id);
+        QCOMPARE(counts.queued, 0);
+        QCOMPARE(counts.sending, 0);
+        QCOMPARE(counts.unknown, 0);
+        QCOMPARE(int(m_server->messages().size()), counts.sent);
+        QCOMPARE(counts.sent + counts.failed, qint64(leads));
+        QVERIFY(counts.sent < leads);
+        for (const Delivery &d : store.deliveries(id, DeliveryState::Failed))
+            QCOMPARE(d.failureReason, u"campaign cancelled"_s);
+        for (int i = 0; i < leads; ++i)
+            QVERIFY(m_server->countFor(leadAddress(i)) <= 1);
+        QCOMPARE(store.find(id)->state, CampaignState::Cancelled);
+        QCOMPARE(journalFiles(), QStringList()); // settled: nothing left for a restart to read
+        QVERIFY(!sender.start(id, &error));
+        QVERIFY2(error.contains(u"cancelled"_s), qPrintable(error));
+    }
+
     void transientRepliesAreRetried()
     {
         startServer({u"rcpt:%1:451:2"_s.arg(leadAddress(1)), u"rcpt:%1:452:9"_s.arg(leadAddress(2))});
