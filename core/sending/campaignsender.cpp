@@ -573,17 +573,28 @@ void CampaignSender::wrapUp()
     // Synced to disk, with every outcome the workers committed before it:
     // after that the journals guard nothing any more.
     bool synced = false;
+    // Sent or paused by us only while still sending: a cancel or pause from
+    // another process meanwhile (the workers then find nothing queued and
+    // look done) is the user's word and stays.
+    const std::optional<Campaign> before = store.find(m_campaignId);
+    const bool stillSending = before && before->state == CampaignState::Sending;
     switch (m_stopReason) {
     case StopReason::Done:
     case StopReason::None:
-        if (store.counts(m_campaignId).remaining() == 0) {
+        if (stillSending && store.counts(m_campaignId).remaining() == 0) {
             const DeliveryCounts counts = store.counts(m_campaignId);
             message = u"%1 sent, %2 failed, %3 unknown"_s.arg(counts.sent).arg(counts.failed).arg(counts.unknown);
-            synced = store.durably([&] { return store.setState(m_campaignId, CampaignState::Sent, message, &error); });
+            synced = store.durably([&] {
+                return store.setState(m_campaignId, CampaignState::Sent, message, &error, CampaignState::Sending);
+            });
         }
         break;
     case StopReason::Pause:
-        synced = store.durably([&] { return store.setState(m_campaignId, CampaignState::Paused, message, &error); });
+        if (stillSending) {
+            synced = store.durably([&] {
+                return store.setState(m_campaignId, CampaignState::Paused, message, &error, CampaignState::Sending);
+            });
+        }
         break;
     case StopReason::Cancel:
         synced = store.durably([&] { return store.cancel(m_campaignId, &error); });

@@ -214,7 +214,8 @@ QList<Campaign> CampaignStore::list() const
     return campaigns;
 }
 
-bool CampaignStore::setState(qint64 id, CampaignState state, const QString &message, QString *error)
+bool CampaignStore::setState(qint64 id, CampaignState state, const QString &message, QString *error,
+                             std::optional<CampaignState> onlyFrom)
 {
     QString sql = u"UPDATE campaigns SET state = ?, state_message = coalesce(?, '')"_s;
     QVariantList values = {Campaign::stateName(state), message};
@@ -224,13 +225,18 @@ bool CampaignStore::setState(qint64 id, CampaignState state, const QString &mess
     }
     sql += u" WHERE id = ?"_s;
     values << id;
+    if (onlyFrom) {
+        sql += u" AND state = ?"_s;
+        values << Campaign::stateName(*onlyFrom);
+    }
     QSqlQuery query(m_workspace.database());
     if (!execPrepared(query, sql, values)) {
         setError(error, query.lastError().text());
         return false;
     }
     if (query.numRowsAffected() != 1) {
-        setError(error, u"no campaign with id %1"_s.arg(id));
+        setError(error, onlyFrom ? u"campaign %1 is no longer %2"_s.arg(id).arg(Campaign::stateName(*onlyFrom))
+                                 : u"no campaign with id %1"_s.arg(id));
         return false;
     }
     return true;

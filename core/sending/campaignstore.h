@@ -41,7 +41,9 @@ public:
     std::optional<Campaign> find(qint64 id) const;
     /** Every campaign, newest first. */
     QList<Campaign> list() const;
-    bool setState(qint64 id, CampaignState state, const QString &message, QString *error);
+    /** With @p onlyFrom, only while the campaign is in that state (false otherwise, with @p error saying so). */
+    bool setState(qint64 id, CampaignState state, const QString &message, QString *error,
+                  std::optional<CampaignState> onlyFrom = std::nullopt);
 
     /**
      * Freezes the audience of a draft into one queued delivery per lead, in

@@ -51,6 +51,74 @@ private:
         return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     }
 
+    /** A paired workspace sending to @p server over @p connections, with @p leads leads k0…; the CLI's exit codes are checked. */
+    void setUpWorkspace(const SmtpTestServer &server, int connections, int leads)
+    {
+        QCOMPARE(cli({u"init"_s}), 0);
+        QCOMPARE(cli({u"relay"_s, u"pair"_s, QString::fromStdString(protocol::formatPairingCode(pairing()))}), 0);
+        for (const auto &[key, value] : {std::pair{u"smtp.host"_s, u"127.0.0.1"_s},
+                                         {u"smtp.port"_s, QString::number(server.port())},
+                                         {u"smtp.security"_s, u"none"_s},
+                                         {u"sender.email"_s, u"sales@example.com"_s},
+                                         {u"sending.connections"_s, QString::number(connections)}})
+            QCOMPARE(cli({u"config"_s, u"set"_s, key, value}), 0);
+        QString openError;
+        auto workspace = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting, &openError);
+        QVERIFY2(workspace, qPrintable(openError));
+        LeadStore store(*workspace);
+        for (int i = 0; i < leads; ++i) {
+            Lead lead;
+            lead.email = u"k%1@example.org"_s.arg(i);
+            lead.firstName = u"K%1"_s.arg(i);
+            QVERIFY(store.add(lead));
+        }
+    }
+
+    static protocol::PairingInfo pairing()
+    {
+        // Field by field: GCC 12 at -O3 takes the aggregate's nested string for uninitialised (-Werror).
+        protocol::PairingInfo pairing;
+        pairing.publicUrl = "https://t.example.net";
+        pairing.signingKey.id = 3;
+        pairing.signingKey.secret = std::string(32, 's');
+        pairing.apiKey = "api-key-0123456789";
+        return pairing;
+    }
+
+    /** A small tracked HTML body on disk. */
+    QString bodyFile()
+    {
+        QFile html(m_dir.filePath(m_workspaceName + u"-body.html"_s));
+        if (!html.open(QIODevice::WriteOnly))
+            return {};
+        html.write("<html><body><p>Hi {{first_name|there}}</p><a href=\"https://example.com/x\">x</a></body></html>");
+        return html.fileName();
+    }
+
+    /** `campaign create`; the new id, empty when it failed. */
+    QString createCampaign(const QString &name, const QStringList &extra = {})
+    {
+        QByteArray out;
+        if (cli(QStringList{u"campaign"_s, u"create"_s, u"--name"_s, name, u"--subject"_s, u"Hello"_s, u"--html"_s,
+                            bodyFile()} + extra, &out) != 0)
+            return {};
+        return QString::fromUtf8(out.trimmed());
+    }
+
+    /** Starts `campaign send ID --wait` and waits until the server has @p received messages; false if it ended first. */
+    bool sendUntil(QProcess &sender, const QString &id, const SmtpTestServer &server, int received)
+    {
+        sender.start(QStringLiteral(LEADTRAIL_CLI_PATH),
+                     {u"--workspace"_s, workspacePath(), u"campaign"_s, u"send"_s, id, u"--wait"_s});
+        if (!sender.waitForStarted())
+            return false;
+        QElapsedTimer timer;
+        timer.start();
+        while (server.messages().size() < received && timer.elapsed() < 60000 && sender.state() == QProcess::Running)
+            QTest::qWait(5);
+        return sender.state() == QProcess::Running;
+    }
+
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
     void init() { m_workspaceName = QString::fromLatin1(QTest::currentTestFunction()); }
@@ -102,65 +170,90 @@ private slots:
         QVERIFY2(err.contains("contradict"), err.constData());
     }
 
+    // `campaign pause`, `resume` and `cancel` from another process while a
+    // `campaign send --wait` runs: it stops after the messages in flight and
+    // says so, resume finishes the rest, and cancel fails what is left.
+    void pauseResumeAndCancelFromAnotherProcess()
+    {
+        SmtpTestServer server(m_dir.filePath(u"smtp-stop"_s));
+        QString error;
+        QVERIFY2(server.start({}, &error), qPrintable(error));
+        constexpr int leads = 600; // the sender notices a pause or cancel within a few hundred messages
+        setUpWorkspace(server, 2, leads);
+        const QString id = createCampaign(u"Pause test"_s);
+        QVERIFY(id.toLongLong() > 0);
+        QByteArray out, err;
+        QCOMPARE(cli({u"campaign"_s, u"pause"_s, id}, nullptr, &err), 1);
+        QVERIFY2(err.contains("not sending"), err.constData());
+
+        QProcess sender;
+        QVERIFY2(sendUntil(sender, id, server, 20), "the send finished before it could be paused; more leads needed");
+        QCOMPARE(cli({u"campaign"_s, u"pause"_s, id}, &out), 0);
+        QVERIFY2(out.contains("paused"), out.constData());
+        QVERIFY(sender.waitForFinished(30000));
+        QCOMPARE(sender.exitCode(), 1); // --wait ends, and not with "sent"
+        QVERIFY2(sender.readAllStandardOutput().contains("is paused"), "the sender did not say it paused");
+
+        QString openError;
+        auto workspace = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting, &openError);
+        QVERIFY2(workspace, qPrintable(openError));
+        CampaignStore store(*workspace);
+        DeliveryCounts counts = store.counts(id.toLongLong());
+        QCOMPARE(store.find(id.toLongLong())->state, CampaignState::Paused);
+        QCOMPARE(counts.sending, 0);
+        QCOMPARE(counts.unknown, 0);
+        QCOMPARE(int(server.messages().size()), counts.sent);
+        QVERIFY(counts.sent < leads);
+
+        QCOMPARE(cli({u"campaign"_s, u"resume"_s, id, u"--wait"_s}, &out), 0);
+        QVERIFY2(out.contains("is sent"), out.constData());
+        counts = store.counts(id.toLongLong());
+        QCOMPARE(counts.sent, leads);
+        QCOMPARE(int(server.messages().size()), leads);
+        for (int i = 0; i < leads; ++i)
+            QCOMPARE(server.countFor(u"k%1@example.org"_s.arg(i)), 1);
+        QCOMPARE(cli({u"campaign"_s, u"cancel"_s, id}, nullptr, &err), 1);
+        QVERIFY2(err.contains("already sent"), err.constData());
+
+        // Cancelled from another process in the middle of a second campaign.
+        const QString second = createCampaign(u"Cancel test"_s);
+        QVERIFY(second.toLongLong() > 0);
+        QVERIFY2(sendUntil(sender, second, server, leads + 20), "the send finished before it could be cancelled");
+        QCOMPARE(cli({u"campaign"_s, u"cancel"_s, second}, &out), 0);
+        QVERIFY2(out.contains("cancelled"), out.constData());
+        QVERIFY(sender.waitForFinished(30000));
+        QCOMPARE(sender.exitCode(), 1);
+        counts = store.counts(second.toLongLong());
+        QCOMPARE(store.find(second.toLongLong())->state, CampaignState::Cancelled);
+        QCOMPARE(counts.queued, 0);
+        QCOMPARE(counts.sending, 0);
+        QCOMPARE(counts.unknown, 0);
+        QCOMPARE(int(server.messages().size()) - leads, counts.sent);
+        QCOMPARE(counts.sent + counts.failed, qint64(leads));
+        QVERIFY(counts.failed > 0);
+        QCOMPARE(cli({u"campaign"_s, u"send"_s, second, u"--wait"_s}, nullptr, &err), 1);
+        QVERIFY2(err.contains("cancelled"), err.constData());
+    }
+
     void killedSendResumesExactlyOnce()
     {
         SmtpTestServer server(m_dir.filePath(u"smtp"_s));
         QString error;
         QVERIFY2(server.start({}, &error), qPrintable(error));
 
-        QCOMPARE(cli({u"init"_s}), 0);
-        // Field by field: GCC 12 at -O3 takes the aggregate's nested string for uninitialised (-Werror).
-        protocol::PairingInfo pairing;
-        pairing.publicUrl = "https://t.example.net";
-        pairing.signingKey.id = 3;
-        pairing.signingKey.secret = std::string(32, 's');
-        pairing.apiKey = "api-key-0123456789";
+        constexpr int leads = 600;
+        setUpWorkspace(server, 2, leads);
         QByteArray out;
-        QCOMPARE(cli({u"relay"_s, u"pair"_s, QString::fromStdString(protocol::formatPairingCode(pairing))}, &out), 0);
+        QCOMPARE(cli({u"relay"_s, u"pair"_s, QString::fromStdString(protocol::formatPairingCode(pairing()))}, &out), 0);
         QVERIFY(out.contains("https://t.example.net"));
         QCOMPARE(cli({u"relay"_s, u"pair"_s, u"ltpair1.broken"_s}), 1);
-        for (const auto &[key, value] : {std::pair{u"smtp.host"_s, u"127.0.0.1"_s},
-                                         {u"smtp.port"_s, QString::number(server.port())},
-                                         {u"smtp.security"_s, u"none"_s},
-                                         {u"sender.email"_s, u"sales@example.com"_s},
-                                         {u"sending.connections"_s, u"2"_s}})
-            QCOMPARE(cli({u"config"_s, u"set"_s, key, value}), 0);
-
-        constexpr int leads = 600;
-        {
-            QString openError;
-            auto workspace = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting, &openError);
-            QVERIFY2(workspace, qPrintable(openError));
-            LeadStore store(*workspace);
-            for (int i = 0; i < leads; ++i) {
-                Lead lead;
-                lead.email = u"k%1@example.org"_s.arg(i);
-                lead.firstName = u"K%1"_s.arg(i);
-                QVERIFY(store.add(lead));
-            }
-        }
-        QFile html(m_dir.filePath(u"body.html"_s));
-        QVERIFY(html.open(QIODevice::WriteOnly));
-        html.write("<html><body><p>Hi {{first_name|there}}</p><a href=\"https://example.com/x\">x</a></body></html>");
-        html.close();
-        QCOMPARE(cli({u"campaign"_s, u"create"_s, u"--name"_s, u"Kill test"_s, u"--subject"_s, u"Hello"_s, u"--html"_s,
-                      html.fileName(), u"--subject"_s, u"Hi {{nope}}"_s}), 1); // unknown field refused
-        QCOMPARE(cli({u"campaign"_s, u"create"_s, u"--name"_s, u"Kill test"_s, u"--subject"_s, u"Hello"_s, u"--html"_s,
-                      html.fileName()}, &out), 0);
-        const QString id = QString::fromUtf8(out.trimmed());
+        QVERIFY(createCampaign(u"Kill test"_s, {u"--subject"_s, u"Hi {{nope}}"_s}).isEmpty()); // unknown field refused
+        const QString id = createCampaign(u"Kill test"_s);
         QVERIFY(id.toLongLong() > 0);
 
         // Kill the sender once a fair part has gone out, wherever it is in its SMTP dialogue.
         QProcess sender;
-        sender.start(QStringLiteral(LEADTRAIL_CLI_PATH),
-                     {u"--workspace"_s, workspacePath(), u"campaign"_s, u"send"_s, id, u"--wait"_s});
-        QVERIFY(sender.waitForStarted());
-        QElapsedTimer timer;
-        timer.start();
-        while (server.messages().size() < leads / 4 && timer.elapsed() < 60000
-               && sender.state() == QProcess::Running)
-            QTest::qWait(5);
-        QVERIFY2(sender.state() == QProcess::Running, "the send finished before it could be killed; more leads needed");
+        QVERIFY2(sendUntil(sender, id, server, leads / 4), "the send finished before it could be killed; more leads needed");
         ::kill(pid_t(sender.processId()), SIGKILL);
         QVERIFY(sender.waitForFinished());
         const int receivedAtKill = int(server.messages().size());
