@@ -9,6 +9,7 @@
 #include "testpython.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +21,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -228,6 +230,35 @@ private:
         return finished.at(0).at(1).value<CampaignState>();
     }
 
+    /**
+     * Starts @p sender on @p id and, once the server has @p received
+     * messages, runs @p interruption (a pause, a cancel, a failing disk).
+     * The state the send then ended in, and its message; Draft when it
+     * ended before the interruption or did not end.
+     */
+    std::pair<CampaignState, QString> interrupt(CampaignSender &sender, qint64 id, int received,
+                                                const std::function<void()> &interruption)
+    {
+        QSignalSpy finished(&sender, &CampaignSender::finished);
+        QString error;
+        if (!sender.start(id, &error)) {
+            qWarning("start: %s", qPrintable(error));
+            return {CampaignState::Draft, error};
+        }
+        QElapsedTimer timer;
+        timer.start();
+        while (m_server->messages().size() < received && finished.isEmpty() && timer.elapsed() < 60000)
+            QTest::qWait(5);
+        if (!finished.isEmpty()) {
+            qWarning("the send ended before it could be interrupted; more leads needed");
+            return {CampaignState::Draft, QString()};
+        }
+        interruption();
+        if (!finished.wait(30000))
+            return {CampaignState::Draft, QString()};
+        return {finished.at(0).at(1).value<CampaignState>(), finished.at(0).at(2).toString()};
+    }
+
 private slots:
     void init()
     {
@@ -350,14 +381,7 @@ private slots:
         const qint64 id = createCampaign();
         {
             CampaignSender sender(*m_workspace, config(4));
-            QSignalSpy finished(&sender, &CampaignSender::finished);
-            QString error;
-            QVERIFY2(sender.start(id, &error), qPrintable(error));
-            QTRY_VERIFY_WITH_TIMEOUT(m_server->messages().size() >= 60 || !finished.isEmpty(), 60000);
-            QVERIFY2(finished.isEmpty(), "the send ended before it could be paused; more leads needed");
-            sender.pause();
-            QVERIFY(finished.wait(30000));
-            QCOMPARE(finished.at(0).at(1).value<CampaignState>(), CampaignState::Paused);
+            QCOMPARE(interrupt(sender, id, 60, [&] { sender.pause(); }).first, CampaignState::Paused);
         }
         CampaignStore store(*m_workspace);
         const DeliveryCounts paused = store.counts(id);
@@ -385,14 +409,7 @@ private slots:
         addLeads(leads);
         const qint64 id = createCampaign();
         CampaignSender sender(*m_workspace, config(4));
-        QSignalSpy finished(&sender, &CampaignSender::finished);
-        QString error;
-        QVERIFY2(sender.start(id, &error), qPrintable(error));
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->messages().size() >= 40 || !finished.isEmpty(), 60000);
-        QVERIFY2(finished.isEmpty(), "the send ended before it could be cancelled; more leads needed");
-        sender.cancel();
-        QVERIFY(finished.wait(30000));
-        QCOMPARE(finished.at(0).at(1).value<CampaignState>(), CampaignState::Cancelled);
+        QCOMPARE(interrupt(sender, id, 40, [&] { sender.cancel(); }).first, CampaignState::Cancelled);
 
         CampaignStore store(*m_workspace);
         const DeliveryCounts counts = store.counts(id);
@@ -408,6 +425,7 @@ private slots:
             QVERIFY(m_server->countFor(leadAddress(i)) <= 1);
         QCOMPARE(store.find(id)->state, CampaignState::Cancelled);
         QCOMPARE(journalFiles(), QStringList()); // settled: nothing left for a restart to read
+        QString error;
         QVERIFY(!sender.start(id, &error));
         QVERIFY2(error.contains(u"cancelled"_s), qPrintable(error));
     }
@@ -617,16 +635,10 @@ private slots:
         // 2. Mid-send: the sync before a final dot fails.
         {
             CampaignSender sender(*m_workspace, config(2));
-            QSignalSpy finished(&sender, &CampaignSender::finished);
-            QString error;
-            QVERIFY2(sender.start(id, &error), qPrintable(error));
-            QTRY_VERIFY_WITH_TIMEOUT(m_server->messages().size() >= 20 || !finished.isEmpty(), 60000);
-            QVERIFY2(finished.isEmpty(), "the send ended before the disk could fail; more leads needed");
-            failJournalSyncs = true;
-            QVERIFY(finished.wait(30000));
+            const auto [state, said] = interrupt(sender, id, 20, [] { failJournalSyncs = true; });
             failJournalSyncs = false;
-            QCOMPARE(finished.at(0).at(1).value<CampaignState>(), CampaignState::Paused);
-            message = finished.at(0).at(2).toString();
+            QCOMPARE(state, CampaignState::Paused);
+            message = said;
         }
         checkPaused(message);
         QVERIFY(store.counts(id).sent < leads);
