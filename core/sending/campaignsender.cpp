@@ -322,12 +322,7 @@ void CampaignSender::work(int connection)
     const auto writePending = [&] {
         if (!pending)
             return;
-        const auto record = [&](CampaignStore &bookkeeping) { recordOutcome(*pending, bookkeeping); };
-        const auto write = [&](CampaignStore &bookkeeping, QString *) {
-            record(bookkeeping);
-            return true;
-        };
-        m_committer->commit(write, record, nullptr);
+        m_committer->commitOrAlone([&](CampaignStore &bookkeeping) { recordOutcome(*pending, bookkeeping); });
         finishJob(pending->rowId);
         pending.reset();
         m_wake.notify_all();
@@ -344,12 +339,13 @@ void CampaignSender::work(int connection)
                 prepare(*ahead);
         });
     }
-    const auto releaseAhead = [&] {
-        if (!ahead)
+    // A job taken but not sent goes back: it is still queued in the database.
+    const auto giveBack = [&](std::optional<Job> &taken) {
+        if (!taken)
             return;
         std::lock_guard lock(m_mutex);
-        m_claimed.erase(ahead->delivery.rowId); // still queued in the database
-        ahead.reset();
+        m_claimed.erase(taken->delivery.rowId);
+        taken.reset();
     };
     while (!m_stop) {
         qint64 waitMs = 0;
@@ -397,9 +393,8 @@ void CampaignSender::work(int connection)
         }
         if (!granted) {
             writePending();
-            releaseAhead();
-            std::lock_guard lock(m_mutex);
-            m_claimed.erase(rowId); // still queued in the database: the next run takes it
+            giveBack(ahead);
+            giveBack(job); // the next run takes it
             break;
         }
         if (!job->prepared)
@@ -411,7 +406,7 @@ void CampaignSender::work(int connection)
         }
     }
     writePending();
-    releaseAhead();
+    giveBack(ahead);
     transport->setAwaitingReply({});
     transport->close();
     ownStore.reset();
@@ -466,10 +461,9 @@ std::optional<CampaignSender::Outcome> CampaignSender::sendOne(const Job &job, s
     }
     if (!rendered) {
         const QString reason = u"cannot render the message: "_s + error;
-        const auto fail = [&](CampaignStore &bookkeeping) {
-            return bookkeeping.markFailed(delivery.rowId, 0, QString(), reason, nullptr);
-        };
-        m_committer->commit([&](CampaignStore &bookkeeping, QString *) { return fail(bookkeeping); }, fail, nullptr);
+        m_committer->commitOrAlone([&](CampaignStore &bookkeeping) {
+            bookkeeping.markFailed(delivery.rowId, 0, QString(), reason, nullptr);
+        });
         return std::nullopt;
     }
     Outcome outcome;

@@ -31,7 +31,6 @@ class QLockFile;
 namespace leadtrail {
 
 class CampaignStore;
-class DeliveryRenderer;
 class FinalDotJournal;
 class GroupCommitter;
 class Workspace;

@@ -43,6 +43,16 @@ bool GroupCommitter::commit(const Write &write, const Fallback &fallback, QStrin
     return request.ok;
 }
 
+void GroupCommitter::commitOrAlone(const Fallback &write)
+{
+    commit(
+        [&](CampaignStore &store, QString *) {
+            write(store);
+            return true;
+        },
+        write, nullptr);
+}
+
 void GroupCommitter::run()
 {
     {

@@ -55,6 +55,11 @@ public:
      * any) runs alone, and this returns false with the database's reason.
      */
     bool commit(const Write &write, const Fallback &fallback, QString *error);
+    /**
+     * Runs @p write in the next group and, should that group's commit fail,
+     * once more alone, so that what it records is not lost (an outcome).
+     */
+    void commitOrAlone(const Fallback &write);
 
 private:
     struct Request
