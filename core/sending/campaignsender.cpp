@@ -83,7 +83,9 @@ CampaignSender::~CampaignSender()
             thread.join();
         m_threads.clear();
         m_committer.reset();
-        CampaignStore(m_workspace).setState(m_campaignId, CampaignState::Paused, m_stopMessage, nullptr);
+        // Only if still sending, as in wrapUp(): a cancel from elsewhere stays.
+        CampaignStore(m_workspace).setState(m_campaignId, CampaignState::Paused, m_stopMessage, nullptr,
+                                            CampaignState::Sending);
     }
 }
 
