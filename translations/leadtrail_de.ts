@@ -1295,6 +1295,14 @@
         <source>The sample workspace could not be opened: %1</source>
         <translation>Der Beispiel-Arbeitsbereich konnte nicht geöffnet werden: %1</translation>
     </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
 </context>
 <context>
     <name>leadtrail::RecipientTableModel</name>
