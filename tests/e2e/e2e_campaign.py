@@ -715,7 +715,6 @@ def main():
         print("SKIP: the shared corpus is absent (%s); it lives in ../shared beside the project root" % template)
         return SKIP
 
-    os.environ["LEADTRAIL_NO_KEYCHAIN"] = "1"
     tmp = tempfile.mkdtemp(prefix="leadtrail-e2e-")
     test = EndToEnd(args, tmp)
     started = time.time()

@@ -233,7 +233,10 @@ private slots:
         QVERIFY2(run.err.contains(u"not set"_s), qPrintable(run.err));
 
         const QString secret = u"s3cr3t-from-stdin"_s;
-        run = cli({u"-w"_s, ws, u"config"_s, u"set"_s, u"smtp.password"_s, u"-"_s}, secret.toUtf8() + "\n");
+        // LEADTRAIL_NO_KEYCHAIN=1: the documented opt-out (tests/app/tst_keychainsession covers the keychain).
+        QProcessEnvironment noKeychain = QProcessEnvironment::systemEnvironment();
+        noKeychain.insert(u"LEADTRAIL_NO_KEYCHAIN"_s, u"1"_s);
+        run = cli({u"-w"_s, ws, u"config"_s, u"set"_s, u"smtp.password"_s, u"-"_s}, secret.toUtf8() + "\n", noKeychain);
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(u"smtp.password stored in the file"_s), qPrintable(run.out));
         QVERIFY2(run.out.contains(u"no system keychain in use"_s), qPrintable(run.out));

@@ -1,5 +1,6 @@
-// Settings and secrets of a real workspace folder. LEADTRAIL_NO_KEYCHAIN=1 (set by ctest)
-// keeps the system keychain out of it, which is the headless/CI path users get too.
+// Settings and secrets of a real workspace folder. ctest runs it with no D-Bus
+// session (as on a headless machine): the keychain is asked, is absent, and the
+// environment and 0600 files serve, which is the headless/CI path users get too.
 #include "store/configuration.h"
 #include "store/filesecretstore.h"
 #include "store/workspace.h"
@@ -48,7 +49,12 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(!Secrets::keychainEnabled()); // ctest sets LEADTRAIL_NO_KEYCHAIN=1
+        QVERIFY(Secrets::keychainEnabled()); // on unless a user opts out
+        qputenv("LEADTRAIL_NO_KEYCHAIN", "1");
+        QVERIFY(!Secrets::keychainEnabled());
+        qputenv("LEADTRAIL_NO_KEYCHAIN", "0");
+        QVERIFY(Secrets::keychainEnabled());
+        qunsetenv("LEADTRAIL_NO_KEYCHAIN");
     }
 
     void init()
