@@ -1303,6 +1303,33 @@
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Fetch new opens and clicks from the relay now (F5)</source>
+        <translation>Neue Öffnungen und Klicks jetzt vom Relay holen (F5)</translation>
+    </message>
+    <message>
+        <source>Hot leads (%L1)</source>
+        <translation>Heiße Leads (%L1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new hot-lead alert(s)</source>
+        <translation>
+            <numerusform>%n neue Warnung zu heißen Leads</numerusform>
+            <numerusform>%n neue Warnungen zu heißen Leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · next sync at %2 (F5: now)</source>
+        <translation>%1 · nächste Synchronisierung um %2 (F5: jetzt)</translation>
+    </message>
 </context>
 <context>
     <name>leadtrail::RecipientTableModel</name>
@@ -2214,6 +2241,18 @@
     <message>
         <source>• %1 — %2, %3</source>
         <translation>• %1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>Opens and clicks are judged (person or machine) once they are a little while old, so that a link scanner&apos;s burst is seen whole. Until then they are in none of the figures.</source>
+        <translation>Öffnungen und Klicks werden (Mensch oder Maschine) erst beurteilt, wenn sie eine kleine Weile alt sind, damit die Salve eines Link-Scanners ganz gesehen wird. Bis dahin zählen sie in keiner der Zahlen.</translation>
+    </message>
+    <message>
+        <source>· %1 being checked</source>
+        <translation>· %1 in Prüfung</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

@@ -177,6 +177,16 @@
     </message>
 </context>
 <context>
+    <name>leadtrail::MainWindow</name>
+    <message numerus="yes">
+        <source>%n new hot-lead alert(s)</source>
+        <translation>
+            <numerusform>%n new hot-lead alert</numerusform>
+            <numerusform>%n new hot-lead alerts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>leadtrail::SendProgressView</name>
     <message numerus="yes">
         <source>%n delivery(ies) with an unknown outcome are never resent automatically</source>

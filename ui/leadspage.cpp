@@ -23,6 +23,7 @@
 #include <QShortcut>
 #include <QSignalBlocker>
 #include <QSplitter>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -183,10 +184,35 @@ void LeadsPage::reload()
 
 void LeadsPage::refresh()
 {
+    // Someone else changed the workspace (a sync, another process): the
+    // figures move, the user's place does not. Same rows fetched, same
+    // selection, same scroll position, the open lead's detail brought up to date.
+    QList<qint64> selected;
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows())
+        selected.append(m_model->leadAt(row.row()).id);
     const qint64 shown = m_detail->leadId();
-    m_model->reload();
-    if (shown > 0)
-        openLead(shown);
+    const int fetched = m_model->rowCount();
+    const int scroll = m_table->verticalScrollBar()->value();
+    const int hscroll = m_table->horizontalScrollBar()->value();
+    {
+        m_refreshing = true; // no detail shown and hidden again while the rows come back
+        m_model->reload();
+        while (m_model->rowCount() < fetched && m_model->canFetchMore({}))
+            m_model->fetchMore({});
+        QItemSelection selection;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (selected.contains(m_model->leadAt(row).id))
+                selection.select(m_model->index(row, 0), m_model->index(row, LeadTableModel::ColumnCount - 1));
+        }
+        m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_refreshing = false;
+    }
+    m_table->verticalScrollBar()->setValue(scroll);
+    m_table->horizontalScrollBar()->setValue(hscroll);
+    updateCount();
+    selectionChanged();
+    if (selected.isEmpty() && shown > 0) // opened from elsewhere, not among the rows
+        m_detail->showLead(shown);
 }
 
 void LeadsPage::fillFilterChoices()
@@ -240,6 +266,8 @@ void LeadsPage::openLead(qint64 leadId)
 
 void LeadsPage::selectionChanged()
 {
+    if (m_refreshing)
+        return;
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     m_detail->showLead(rows.size() == 1 ? m_model->leadAt(rows.first().row()).id : 0);
     const int selected = int(rows.size());

@@ -91,6 +91,7 @@ private:
     QComboBox *m_tag = nullptr;
     QLabel *m_count = nullptr;
     QTableView *m_table = nullptr;
+    bool m_refreshing = false;
     LeadDetailPanel *m_detail = nullptr;
     QTimer *m_searchDelay = nullptr;
     QLabel *m_selection = nullptr;

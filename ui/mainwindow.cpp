@@ -10,12 +10,14 @@
 #include "theme.h"
 #include "welcomepage.h"
 #include "insight/backgroundsync.h"
+#include "insight/hotalerts.h"
 #include "insight/insightconfig.h"
 #include "insight/relaypoller.h"
 #include "insight/sampleworkspace.h"
 #include "sending/campaignstore.h"
 #include "store/leadstore.h"
 #include "store/workspace.h"
+#include "store/workspacewatcher.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -23,6 +25,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QLocale>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -30,6 +33,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTime>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -121,6 +125,12 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    m_syncAction = viewMenu->addAction(tr("&Sync Now"), this, &MainWindow::syncNow);
+    m_syncAction->setObjectName(u"syncNow"_s);
+    m_syncAction->setShortcut(QKeySequence::Refresh);
+    m_syncAction->setToolTip(tr("Fetch new opens and clicks from the relay now (F5)"));
+    m_syncAction->setEnabled(false);
 
     resize(1280, 800);
     setWorkspace(nullptr);
@@ -136,6 +146,7 @@ void MainWindow::clearWorkspace()
     if (m_campaignsPage)
         m_campaignsPage->pauseSending();
     m_syncTimer->stop();
+    m_watcher.reset();
     // Joins the sync thread: nothing writes to the workspace after this.
     m_sync.reset();
     for (QWidget *page : std::initializer_list<QWidget *>{m_leadsPage, m_campaignsPage, m_hotLeadsPage, m_rulesPage,
@@ -183,6 +194,7 @@ void MainWindow::setWorkspace(Workspace *workspace)
         return;
     clearWorkspace();
     m_sidebar->setVisible(workspace != nullptr);
+    m_syncAction->setEnabled(workspace != nullptr);
     if (m_tray)
         m_tray->setVisible(workspace != nullptr);
     if (!workspace) {
@@ -240,7 +252,13 @@ void MainWindow::setWorkspace(Workspace *workspace)
     });
     m_syncTimer->start();
 
+    // Another process (leadtrail-cli sync, a send from the CLI) or the sync
+    // thread committed: what is on screen is refreshed, at most once a second.
+    m_watcher = std::make_unique<WorkspaceWatcher>(*workspace);
+    connect(m_watcher.get(), &WorkspaceWatcher::changed, this, &MainWindow::refreshPages);
+
     showSection(LeadsSection);
+    updateAlertCount();
     m_workspaceLabel->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(workspace->folder())));
     m_welcome->showError(QString());
     updateSyncStatus();
@@ -265,6 +283,7 @@ void MainWindow::showSection(Section section)
         if (m_hotLeadsPage)
             m_hotLeadsPage->reload();
         break;
+
     case RulesSection: page = m_rulesPage; break;
     case SettingsSection: page = m_settingsPage; break;
     }
@@ -273,6 +292,29 @@ void MainWindow::showSection(Section section)
     m_pages->setCurrentWidget(page);
     if (m_sidebar->currentRow() != int(section))
         m_sidebar->setCurrentRow(int(section));
+    if (section == HotLeadsSection && m_workspace) {
+        // Looking at the list is seeing its alerts.
+        HotAlerts::markAllSeen(*m_workspace);
+        updateAlertCount();
+    }
+}
+
+int MainWindow::unseenAlerts() const
+{
+    return m_unseenAlerts;
+}
+
+void MainWindow::updateAlertCount()
+{
+    QListWidgetItem *item = m_sidebar->item(HotLeadsSection);
+    const std::optional<int> unseen = m_workspace ? HotAlerts::unseenCount(*m_workspace) : std::optional<int>(0);
+    m_unseenAlerts = unseen.value_or(0);
+    item->setText(m_unseenAlerts > 0 ? tr("Hot leads (%L1)").arg(m_unseenAlerts) : tr("Hot leads"));
+    item->setData(Qt::AccessibleDescriptionRole,
+                  m_unseenAlerts > 0 ? tr("%n new hot-lead alert(s)", nullptr, m_unseenAlerts) : QString());
+    QFont font = item->font();
+    font.setBold(m_unseenAlerts > 0);
+    item->setFont(font);
 }
 
 void MainWindow::openLead(qint64 leadId)
@@ -299,6 +341,8 @@ void MainWindow::settle()
 
 void MainWindow::refreshPages()
 {
+    updateAlertCount();
+    updateSyncStatus();
     if (m_campaignsPage)
         m_campaignsPage->refreshResults();
     if (m_hotLeadsPage && m_pages->currentWidget() == m_hotLeadsPage)
@@ -318,7 +362,11 @@ void MainWindow::updateSyncStatus()
         return;
     const bool running = m_sync && m_sync->isRunning();
     const SyncState state = running ? m_sync->state() : RelayPoller::storedState(*m_workspace);
-    const QString text = SyncStatusText::describe(state, m_paired, running);
+    QString text = SyncStatusText::describe(state, m_paired, running);
+    if (m_paired && !running && m_syncTimer->isActive())
+        text = tr("%1 · next sync at %2 (F5: now)")
+                   .arg(text, QLocale().toString(QTime::currentTime().addMSecs(m_syncTimer->remainingTime()),
+                                                 QLocale::ShortFormat));
     m_syncLabel->setText(text);
     m_syncLabel->setToolTip(state.error);
     if (m_settingsPage)
@@ -328,6 +376,9 @@ void MainWindow::updateSyncStatus()
 void MainWindow::notifyHotLead(const HotLeadAlert &alert)
 {
     m_lastAlertLead = alert.leadId;
+    if (m_pages->currentWidget() == m_hotLeadsPage && isActiveWindow() && m_workspace)
+        HotAlerts::markAllSeen(*m_workspace); // seen as it arrives
+    updateAlertCount();
     emit hotLeadNotified(alert);
     if (m_tray && m_tray->isVisible())
         m_tray->showMessage(tr("Hot lead: %1").arg(alert.name.isEmpty() ? alert.email : alert.name),

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -24,6 +25,7 @@ class RulesPage;
 class SettingsPage;
 class WelcomePage;
 class Workspace;
+class WorkspaceWatcher;
 
 /**
  * The application's main window: a sidebar of sections (Leads, Campaigns,
@@ -79,6 +81,9 @@ public:
     SettingsPage *settingsPage() const { return m_settingsPage; }
     BackgroundSync *sync() const { return m_sync.get(); }
     QString syncStatusText() const;
+    /** Hot-lead alerts not seen yet (shown as a count on the Hot leads entry until that page is opened). */
+    int unseenAlerts() const;
+    WorkspaceWatcher *watcher() const { return m_watcher.get(); }
 
 signals:
     void workspaceRequested(const QString &folder, bool create);
@@ -94,6 +99,7 @@ private:
     void updateSyncStatus();
     void notifyHotLead(const HotLeadAlert &alert);
     void refreshPages();
+    void updateAlertCount();
 
     Workspace *m_workspace = nullptr;
     QListWidget *m_sidebar = nullptr;
@@ -108,6 +114,8 @@ private:
     QLabel *m_syncLabel = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QTimer *m_syncTimer = nullptr;
+    QAction *m_syncAction = nullptr;
+    int m_unseenAlerts = 0;
     QTimer *m_statusTimer = nullptr;
     qint64 m_lastAlertLead = 0;
     qint64 m_syncedCursor = 0; ///< the relay cursor when the screens last reloaded
@@ -115,6 +123,7 @@ private:
     QString m_sampleFolder;
     std::unique_ptr<LeadStore> m_leadStore;
     std::unique_ptr<BackgroundSync> m_sync;
+    std::unique_ptr<WorkspaceWatcher> m_watcher;
     std::unique_ptr<Workspace> m_ownedWorkspace; ///< the sample, when that is what is shown
 };
 

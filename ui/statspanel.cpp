@@ -81,8 +81,14 @@ StatsPanel::StatsPanel(const Workspace &workspace, QWidget *parent)
     m_machineWhy->setAccessibleName(tr("Why machine activity was set apart"));
     m_outcomes = new QLabel(this);
     m_outcomes->setObjectName(u"outcomes"_s);
+    m_pending = new QLabel(this);
+    m_pending->setObjectName(u"pending"_s);
+    m_pending->setToolTip(tr("Opens and clicks are judged (person or machine) once they are a little while old, "
+                             "so that a link scanner's burst is seen whole. Until then they are in none of the figures."));
+    m_pending->hide();
     extra->addWidget(m_machine);
     extra->addWidget(m_machineWhy);
+    extra->addWidget(m_pending);
     extra->addStretch(1);
     extra->addWidget(m_outcomes);
     outer->addLayout(extra);
@@ -209,6 +215,17 @@ void StatsPanel::reload()
     const auto clicks = [](qint64 n) { return tr("%Ln click(s)", nullptr, int(qMin<qint64>(n, INT_MAX))); };
     m_machine->setText(tr("Set apart as machine activity: %1, %2").arg(opens(s.machineOpens), clicks(s.machineClicks)));
     m_machineWhy->setEnabled(s.machineOpens + s.machineClicks > 0);
+    const std::optional<CampaignStats::Pending> pending = CampaignStats::pending(m_workspace, m_campaignId, &error);
+    const qint64 waiting = pending ? pending->opens + pending->clicks : 0;
+    m_pending->setVisible(waiting > 0);
+    if (waiting > 0) {
+        QStringList parts;
+        if (pending->clicks > 0)
+            parts << clicks(pending->clicks);
+        if (pending->opens > 0)
+            parts << opens(pending->opens);
+        m_pending->setText(tr("· %1 being checked").arg(parts.join(tr(", "))));
+    }
     QStringList why;
     if (const auto machine = CampaignRecipients::machineReasons(m_workspace, m_campaignId, &error)) {
         for (const CampaignRecipients::MachineReason &r : *machine)

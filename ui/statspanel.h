@@ -47,6 +47,8 @@ public:
     QComboBox *recipientFilter() const { return m_filter; }
     TimelineView *timeline() const { return m_timeline; }
     QLabel *machineLabel() const { return m_machine; }
+    /** "· 3 clicks being checked": synced activity not judged yet; hidden when there is none. */
+    QLabel *pendingLabel() const { return m_pending; }
 
 signals:
     void openLeadRequested(qint64 leadId);
@@ -66,6 +68,7 @@ private:
     FigureWidget *m_opened = nullptr;
     FigureWidget *m_clicked = nullptr;
     QLabel *m_machine = nullptr;
+    QLabel *m_pending = nullptr;
     QToolButton *m_machineWhy = nullptr;
     QLabel *m_machineReasons = nullptr;
     QLabel *m_outcomes = nullptr;

@@ -183,4 +183,22 @@ QJsonObject CampaignStats::toJson() const
     };
 }
 
+std::optional<CampaignStats::Pending> CampaignStats::pending(const Workspace &workspace, qint64 campaignId,
+                                                            QString *error)
+{
+    // verdict 0: not settled yet; type 1 open, 2 click (insightschema.cpp).
+    QSqlQuery query(workspace.database());
+    query.prepare(u"SELECT type, count(*) FROM events WHERE campaign_id = ? AND type IN (1, 2) AND verdict = 0"
+                  " GROUP BY type"_s);
+    query.addBindValue(campaignId);
+    if (!query.exec()) {
+        fail(query, error);
+        return std::nullopt;
+    }
+    Pending pending;
+    while (query.next())
+        (query.value(0).toInt() == 1 ? pending.opens : pending.clicks) = query.value(1).toLongLong();
+    return pending;
+}
+
 } // namespace leadtrail

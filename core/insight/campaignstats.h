@@ -75,6 +75,18 @@ struct CampaignStats
 
     static std::optional<CampaignStats> compute(const Workspace &workspace, qint64 campaignId, QString *error);
     QJsonObject toJson() const;
+
+    /**
+     * Opens and clicks synced but not judged yet (person or machine): they
+     * wait out the settle window so a scanner's burst is seen whole, and are
+     * in none of the figures above until then. Shown as "being checked".
+     */
+    struct Pending
+    {
+        qint64 opens = 0;
+        qint64 clicks = 0;
+    };
+    static std::optional<Pending> pending(const Workspace &workspace, qint64 campaignId, QString *error);
 };
 
 } // namespace leadtrail

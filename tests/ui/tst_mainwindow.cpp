@@ -16,7 +16,9 @@
 #include "insighttestsupport.h"
 #include "insight/backgroundsync.h"
 #include "insight/campaignstats.h"
+#include "insight/hotalerts.h"
 #include "insight/relaypairing.h"
+#include "insight/relaypoller.h"
 #include "insight/sampleworkspace.h"
 #include "protocol/pairing.h"
 #include "relayserver.h"
@@ -25,8 +27,14 @@
 #include "store/leadstore.h"
 #include "store/settings.h"
 #include "store/workspace.h"
+#include "store/workspacewatcher.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QTableView>
+#include <QListWidget>
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
@@ -48,6 +56,9 @@ private slots:
     void sampleWorkspaceFromWelcomePage();
     void sampleFailureShownInWords();
     void syncRunsOffTheGuiThread();
+    void changesFromAnotherProcessAppearInPlace();
+    void syncNowWithF5AndNextSyncShown();
+    void hotLeadAlertsStayUntilSeen();
 
 private:
     void screenshot(QWidget *widget, const QString &name);
@@ -261,6 +272,254 @@ void TestMainWindow::syncRunsOffTheGuiThread()
              qPrintable(u"the window froze for %1 ms of a %2 ms sync"_s.arg(longestGap).arg(took)));
     window.setWorkspace(nullptr);
     relay.stop();
+}
+
+namespace {
+
+/** Runs leadtrail-cli as another process would; its exit code, stdout+stderr in @p output. */
+int runCli(const QStringList &arguments, QString *output, const QByteArray &input = {})
+{
+    QProcess cli;
+    cli.setProcessChannelMode(QProcess::MergedChannels);
+    cli.start(QStringLiteral(LEADTRAIL_CLI_PATH), arguments);
+    if (!cli.waitForStarted(10000))
+        return -1;
+    cli.write(input);
+    cli.closeWriteChannel();
+    if (!cli.waitForFinished(60000))
+        return -1;
+    *output = QString::fromUtf8(cli.readAll());
+    return cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
+}
+
+QList<qint64> selectedLeadIds(LeadsPage *page)
+{
+    QList<qint64> ids;
+    auto *model = qobject_cast<LeadTableModel *>(page->table()->model());
+    for (const QModelIndex &row : page->table()->selectionModel()->selectedRows())
+        ids << model->leadAt(row.row()).id;
+    return ids;
+}
+
+} // namespace
+
+void TestMainWindow::changesFromAnotherProcessAppearInPlace()
+{
+    // The window is open on a workspace no relay is paired with; then another
+    // process (leadtrail-cli, as the demo's banner tells people) adds a lead,
+    // pairs the relay and syncs. What is on screen follows without a reload,
+    // and the user's place in the leads table stays where it was.
+    QString error;
+    const QString folder = m_dir.filePath(u"fresh"_s);
+    auto ws = SampleWorkspace::open(folder, &error);
+    QVERIFY2(ws, qPrintable(error));
+    QVERIFY(Settings(*ws).setValue(u"insight.settle_seconds"_s, u"1"_s, &error));
+    QVERIFY(!Settings(*ws).value(u"relay.url"_s)); // the sample is not paired while the window opens
+    const Campaign campaign = CampaignStore(*ws).list().first();
+    const QList<Delivery> sent = CampaignStore(*ws).deliveries(campaign.id, DeliveryState::Sent);
+    const auto before = CampaignStats::compute(*ws, campaign.id, &error);
+    QVERIFY2(before, qPrintable(error));
+
+    // What recipients 20 to 25 did since: an open and a click each, on the relay.
+    const std::string dir = m_dir.filePath(u"fresh-relay"_s).toStdString();
+    QDir().mkpath(QString::fromStdString(dir));
+    relay::RelayConfig config = insighttest::relayConfig(dir);
+    {
+        // The sample's own activity came from a relay too: its cursor is past
+        // the first ids, so the relay's store starts with that many before ours.
+        const qint64 cursor = RelayPoller::storedState(*ws).cursor;
+        relay::SqliteEventStore store(config.storePath);
+        std::vector<relay::Event> events(std::size_t(cursor) + 12);
+        std::vector<relay::Event *> batch;
+        for (qint64 i = 0; i < cursor; ++i) {
+            relay::Event &e = events[std::size_t(i)];
+            e.type = relay::EventType::Open;
+            e.delivery = sent.at(0).deliveryId.toStdString();
+            e.timeMs = sent.at(0).sentAt.toMSecsSinceEpoch() + 60'000;
+            e.method = "GET";
+            e.userAgent = insighttest::browserUa;
+            batch.push_back(&e);
+        }
+        for (int i = 0; i < 12; ++i) {
+            relay::Event &e = events[std::size_t(cursor) + std::size_t(i)];
+            const Delivery &d = sent.at(20 + i / 2);
+            e.type = i % 2 ? relay::EventType::Click : relay::EventType::Open;
+            e.delivery = d.deliveryId.toStdString();
+            if (e.type == relay::EventType::Click) {
+                e.linkIndex = 3;
+                e.url = "https://www.example.com/book-a-call";
+            }
+            e.timeMs = d.sentAt.toMSecsSinceEpoch() + 600'000 + i * 1'000ll;
+            e.ageSeconds = (e.timeMs - d.sentAt.toMSecsSinceEpoch()) / 1000;
+            e.method = "GET";
+            e.ip = "198.51.100.20";
+            e.userAgent = insighttest::browserUa;
+            batch.push_back(&e);
+        }
+        store.append(batch);
+    }
+    relay::RelayServer relay(config);
+    relay.start();
+
+    MainWindow window;
+    window.setWorkspace(ws.get());
+    window.show();
+    LeadsPage *leads = window.leadsPage();
+    QTableView *table = leads->table();
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    const qint64 total = model->totalCount();
+    // The user's place: two leads selected, scrolled down a little.
+    table->selectRow(5);
+    table->selectionModel()->select(model->index(7, 0),
+                                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const QList<qint64> chosen = selectedLeadIds(leads);
+    QCOMPARE(chosen.size(), 2);
+    table->verticalScrollBar()->setValue(3);
+    const int scroll = table->verticalScrollBar()->value();
+    QVERIFY(scroll > 0);
+
+    QString out;
+    QCOMPARE(runCli({u"-w"_s, folder, u"leads"_s, u"add"_s, u"--email"_s, u"fresh.lead@example.org"_s,
+                     u"--first-name"_s, u"Fresh"_s},
+                    &out),
+             0);
+    QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), total + 1, 5000);
+    QCOMPARE(selectedLeadIds(leads), chosen);
+    QCOMPARE(table->verticalScrollBar()->value(), scroll);
+
+    // The campaign's results, on screen, while another process syncs.
+    window.showSection(MainWindow::CampaignsSection);
+    window.campaignsPage()->showCampaign(campaign.id);
+    StatsPanel *stats = window.campaignsPage()->statsPanel();
+    QCOMPARE(stats->figure(u"Opened"_s)->valueText(), QString::number(before->opened));
+    const std::string code = protocol::formatPairingCode(
+        {"http://127.0.0.1:" + std::to_string(relay.port()), insighttest::signingKey(), insighttest::apiKey()});
+    QCOMPARE(runCli({u"-w"_s, folder, u"relay"_s, u"pair"_s, u"-"_s}, &out, QByteArray::fromStdString(code) + "\n"), 0);
+    QTest::qWait(1100); // past the settle window of 1 s
+    QCOMPARE(runCli({u"-w"_s, folder, u"sync"_s}, &out), 0);
+    QVERIFY2(out.contains(u"Ingested 12 events"_s), qPrintable(out));
+    const auto after = CampaignStats::compute(*ws, campaign.id, &error);
+    QVERIFY2(after, qPrintable(error));
+    QCOMPARE(after->opened, before->opened + 6);
+    QTRY_COMPARE_WITH_TIMEOUT(stats->figure(u"Opened"_s)->valueText(), QString::number(after->opened), 5000);
+    QCOMPARE(stats->figure(u"Clicked"_s)->valueText(), QString::number(after->clicked));
+    window.setWorkspace(nullptr);
+    relay.stop();
+}
+
+void TestMainWindow::syncNowWithF5AndNextSyncShown()
+{
+    QString error;
+    auto ws = SampleWorkspace::open(m_dir.filePath(u"f5"_s), &error);
+    QVERIFY2(ws, qPrintable(error));
+    // Events still being judged show as such, not as nothing: a settle window
+    // of an hour keeps what the sync brings in that state.
+    QVERIFY(Settings(*ws).setValue(u"insight.settle_seconds"_s, u"3600"_s, &error));
+    const Campaign campaign = CampaignStore(*ws).list().first();
+    const QList<Delivery> sent = CampaignStore(*ws).deliveries(campaign.id, DeliveryState::Sent);
+    const std::string dir = m_dir.filePath(u"f5-relay"_s).toStdString();
+    QDir().mkpath(QString::fromStdString(dir));
+    relay::RelayConfig config = insighttest::relayConfig(dir);
+    relay::RelayServer relay(config);
+    relay.start();
+    const std::string code = protocol::formatPairingCode(
+        {"http://127.0.0.1:" + std::to_string(relay.port()), insighttest::signingKey(), insighttest::apiKey()});
+    QString url;
+    QVERIFY2(RelayPairing::pair(*ws, QString::fromStdString(code), &url, &error), qPrintable(error));
+
+    MainWindow window;
+    QSignalSpy synced(&window, &MainWindow::synced);
+    window.setWorkspace(ws.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000); // the sync at start
+    QTRY_VERIFY2(window.syncStatusText().contains(u"next sync at"_s), qPrintable(window.syncStatusText()));
+
+    // Three clicks arrive on the relay; F5 fetches them now, not in a minute.
+    {
+        const qint64 cursor = window.sync()->state().cursor;
+        relay::SqliteEventStore store(config.storePath);
+        std::vector<relay::Event> events(std::size_t(cursor) + 3);
+        std::vector<relay::Event *> batch;
+        for (qint64 i = 0; i < cursor; ++i) { // ids the sample's cursor is past already
+            relay::Event &e = events[std::size_t(i)];
+            e.type = relay::EventType::Open;
+            e.delivery = sent.at(0).deliveryId.toStdString();
+            e.timeMs = sent.at(0).sentAt.toMSecsSinceEpoch() + 60'000;
+            e.method = "GET";
+            e.userAgent = insighttest::browserUa;
+            batch.push_back(&e);
+        }
+        for (int i = 0; i < 3; ++i) {
+            relay::Event &e = events[std::size_t(cursor) + std::size_t(i)];
+            const Delivery &d = sent.at(30 + i);
+            e.type = relay::EventType::Click;
+            e.delivery = d.deliveryId.toStdString();
+            e.linkIndex = 3;
+            e.url = "https://www.example.com/book-a-call";
+            e.timeMs = QDateTime::currentMSecsSinceEpoch();
+            e.ageSeconds = (e.timeMs - d.sentAt.toMSecsSinceEpoch()) / 1000;
+            e.method = "GET";
+            e.ip = "198.51.100.21";
+            e.userAgent = insighttest::browserUa;
+            batch.push_back(&e);
+        }
+        store.append(batch);
+    }
+    window.showSection(MainWindow::CampaignsSection);
+    window.campaignsPage()->showCampaign(campaign.id);
+    StatsPanel *stats = window.campaignsPage()->statsPanel();
+    QVERIFY(!stats->pendingLabel()->isVisible());
+    const auto before = CampaignStats::compute(*ws, campaign.id, &error);
+    QVERIFY2(before, qPrintable(error));
+    synced.clear();
+    window.activateWindow();
+    QTest::keyClick(&window, Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+    QTRY_VERIFY(stats->pendingLabel()->isVisible());
+    // (English plural forms come from the program's translator, not loaded here.)
+    QVERIFY2(stats->pendingLabel()->text().contains(QRegularExpression(u"^· 3 click(s|\\(s\\)) being checked$"_s)),
+             qPrintable(stats->pendingLabel()->text()));
+    QCOMPARE(stats->figure(u"Clicked"_s)->valueText(), QString::number(before->clicked)); // judged later, not yet counted
+    screenshot(&window, u"stats-panel-being-checked"_s);
+    window.setWorkspace(nullptr);
+    relay.stop();
+}
+
+void TestMainWindow::hotLeadAlertsStayUntilSeen()
+{
+    // The sample workspace's pricing rule made a lead hot while it was built:
+    // an alert nobody has seen. It is counted on the Hot leads entry, across
+    // restarts, until the Hot leads page is looked at.
+    QString error;
+    auto ws = SampleWorkspace::open(m_dir.filePath(u"alerts"_s), &error);
+    QVERIFY2(ws, qPrintable(error));
+    const std::optional<int> alerts = HotAlerts::unseenCount(*ws, &error);
+    QVERIFY2(alerts, qPrintable(error));
+    QVERIFY(*alerts > 0);
+    {
+        MainWindow window;
+        window.setWorkspace(ws.get());
+        auto *sidebar = window.findChild<QListWidget *>();
+        QVERIFY(sidebar);
+        QCOMPARE(window.unseenAlerts(), *alerts);
+        QCOMPARE(sidebar->item(MainWindow::HotLeadsSection)->text(), u"Hot leads (%1)"_s.arg(*alerts));
+        window.setWorkspace(nullptr);
+    }
+    {
+        MainWindow window; // a restart: still unseen
+        window.setWorkspace(ws.get());
+        QCOMPARE(window.unseenAlerts(), *alerts);
+        auto *sidebar = window.findChild<QListWidget *>();
+        window.showSection(MainWindow::HotLeadsSection);
+        QCOMPARE(window.unseenAlerts(), 0);
+        QCOMPARE(sidebar->item(MainWindow::HotLeadsSection)->text(), u"Hot leads"_s);
+        window.setWorkspace(nullptr);
+    }
+    MainWindow window; // seen stays seen
+    window.setWorkspace(ws.get());
+    QCOMPARE(window.unseenAlerts(), 0);
+    window.setWorkspace(nullptr);
 }
 
 QTEST_MAIN(TestMainWindow)
