@@ -387,6 +387,13 @@
         <source>The test was not sent: %1</source>
         <translation>Der Test wurde nicht gesendet: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n lead(s) the cancelled campaign did not reach</source>
+        <translation>
+            <numerusform>%n Lead, den die abgebrochene Kampagne nicht erreicht hat</numerusform>
+            <numerusform>%n Leads, die die abgebrochene Kampagne nicht erreicht hat</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>leadtrail::CampaignListModel</name>
@@ -464,6 +471,18 @@
     <message>
         <source>&quot;%1&quot; is paused.</source>
         <translation>„%1“ ist pausiert.</translation>
+    </message>
+    <message>
+        <source>%1 (not reached)</source>
+        <translation>%1 (nicht erreicht)</translation>
+    </message>
+    <message>
+        <source>Cannot create the campaign</source>
+        <translation>Die Kampagne kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>The campaign cannot be copied: %1</source>
+        <translation>Die Kampagne kann nicht kopiert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1408,10 @@
         <source>Machine</source>
         <translation>Maschine</translation>
     </message>
+    <message>
+        <source>Not reached (cancelled)</source>
+        <translation>Nicht erreicht (abgebrochen)</translation>
+    </message>
 </context>
 <context>
     <name>leadtrail::RuleEditorDialog</name>
@@ -1735,16 +1758,57 @@
         </translation>
     </message>
     <message>
-        <source>Cancelled: the remaining recipients will not get this campaign.</source>
-        <translation>Abgebrochen: die verbleibenden Empfänger erhalten diese Kampagne nicht.</translation>
-    </message>
-    <message>
         <source>you paused it</source>
         <translation>von Ihnen angehalten</translation>
     </message>
     <message>
         <source>Leadtrail was closed mid-send</source>
         <translation>Leadtrail wurde während des Versands geschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Not sent because the campaign was cancelled before their turn; not a failure</source>
+        <translation>Nicht gesendet, weil die Kampagne abgebrochen wurde, bevor sie an der Reihe waren; kein Fehler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) have not received this campaign yet and will not receive it.</source>
+        <translation>
+            <numerusform>%n Lead hat diese Kampagne noch nicht erhalten und wird sie nicht erhalten.</numerusform>
+            <numerusform>%n Leads haben diese Kampagne noch nicht erhalten und werden sie nicht erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel sending?</source>
+        <translation>Versand abbrechen?</translation>
+    </message>
+    <message>
+        <source>A cancelled campaign cannot be resumed. Messages already sent stay sent; afterwards you can send a copy to the leads it did not reach.</source>
+        <translation>Eine abgebrochene Kampagne kann nicht fortgesetzt werden. Bereits gesendete Nachrichten bleiben gesendet; danach können Sie eine Kopie an die nicht erreichten Leads senden.</translation>
+    </message>
+    <message>
+        <source>Keep sending</source>
+        <translation>Weiter senden</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 cancelled</source>
+        <translation>%1 gesendet · %2 abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %1 sent: %n recipient(s) did not get this campaign.</source>
+        <translation>
+            <numerusform>Abgebrochen nach %1 gesendeten: %n Empfänger hat diese Kampagne nicht erhalten.</numerusform>
+            <numerusform>Abgebrochen nach %1 gesendeten: %n Empfänger haben diese Kampagne nicht erhalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to the %n lead(s) not reached…</source>
+        <translation>
+            <numerusform>An den %n nicht erreichten Lead senden…</numerusform>
+            <numerusform>An die %n nicht erreichten Leads senden…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2317,25 @@
     <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Not sent because the campaign was cancelled before their turn; not a failure</source>
+        <translation>Nicht gesendet, weil die Kampagne abgebrochen wurde, bevor sie an der Reihe waren; kein Fehler</translation>
+    </message>
+    <message>
+        <source>Not reached (cancelled)</source>
+        <translation>Nicht erreicht (abgebrochen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to the %n lead(s) not reached…</source>
+        <translation>
+            <numerusform>An den %n nicht erreichten Lead senden…</numerusform>
+            <numerusform>An die %n nicht erreichten Leads senden…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,13 @@
             <numerusform>Send to %n recipients</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n lead(s) the cancelled campaign did not reach</source>
+        <translation>
+            <numerusform>%n lead the cancelled campaign did not reach</numerusform>
+            <numerusform>%n leads the cancelled campaign did not reach</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>leadtrail::HotLeadsPage</name>
@@ -209,6 +216,27 @@
             <numerusform>Paused (%1). Resume to send to the %n remaining recipients.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n lead(s) have not received this campaign yet and will not receive it.</source>
+        <translation>
+            <numerusform>%n lead has not received this campaign yet and will not receive it.</numerusform>
+            <numerusform>%n leads have not received this campaign yet and will not receive it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %1 sent: %n recipient(s) did not get this campaign.</source>
+        <translation>
+            <numerusform>Cancelled after %1 sent: %n recipient did not get this campaign.</numerusform>
+            <numerusform>Cancelled after %1 sent: %n recipients did not get this campaign.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to the %n lead(s) not reached…</source>
+        <translation>
+            <numerusform>Send to the %n lead not reached…</numerusform>
+            <numerusform>Send to the %n leads not reached…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>leadtrail::StatsPanel</name>
@@ -224,6 +252,13 @@
         <translation>
             <numerusform>%Ln click</numerusform>
             <numerusform>%Ln clicks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send to the %n lead(s) not reached…</source>
+        <translation>
+            <numerusform>Send to the %n lead not reached…</numerusform>
+            <numerusform>Send to the %n leads not reached…</numerusform>
         </translation>
     </message>
 </context>

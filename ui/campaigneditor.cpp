@@ -262,6 +262,9 @@ void CampaignEditor::edit(const Campaign &campaign)
         select(m_tag, filter.tag);
         const QSignalBlocker b2(m_minScore);
         m_minScore->setValue(audience->minScore().value_or(0));
+        // A copy for the leads a cancelled campaign did not reach: that set, not a filter to edit.
+        for (QWidget *w : std::initializer_list<QWidget *>{m_category, m_stage, m_tag, m_minScore})
+            w->setEnabled(!audience->unreachedBy());
     }
     // A new campaign starts from the workspace's tracking defaults (Settings → Tracking).
     Campaign tracked = campaign;
@@ -287,6 +290,8 @@ void CampaignEditor::edit(const Campaign &campaign)
 
 QString CampaignEditor::audienceExpression() const
 {
+    if (const std::optional<Audience> kept = Audience::parse(m_campaign.audience, nullptr); kept && kept->unreachedBy())
+        return kept->toString();
     QStringList parts;
     if (const QString v = m_category->currentData().toString(); !v.isEmpty())
         parts << u"category="_s + v;
@@ -332,7 +337,10 @@ void CampaignEditor::refresh()
     QString error;
     const std::optional<Audience> audience = Audience::parse(c.audience, &error);
     m_audienceCount = audience ? SendCheck::audienceSize(m_workspace, *audience) : 0;
-    m_audienceLabel->setText(tr("%n recipient(s)", nullptr, int(qMin<qint64>(m_audienceCount, INT_MAX))));
+    m_audienceLabel->setText(audience && audience->unreachedBy()
+                                 ? tr("%n lead(s) the cancelled campaign did not reach", nullptr,
+                                      int(qMin<qint64>(m_audienceCount, INT_MAX)))
+                                 : tr("%n recipient(s)", nullptr, int(qMin<qint64>(m_audienceCount, INT_MAX))));
 
     // The leads to preview with: the first of the audience.
     const qint64 previous = m_previewLead->currentData().toLongLong();

@@ -4,11 +4,13 @@
 #include "campaignlistmodel.h"
 #include "sendprogressview.h"
 #include "statspanel.h"
+#include "sending/campaignstore.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSignalBlocker>
@@ -94,6 +96,8 @@ CampaignsPage::CampaignsPage(const Workspace &workspace, QWidget *parent)
         m_views->setCurrentWidget(m_stats);
     });
     connect(m_stats, &StatsPanel::openLeadRequested, this, &CampaignsPage::openLeadRequested);
+    connect(m_progress, &SendProgressView::resendUnreachedRequested, this, &CampaignsPage::resendUnreached);
+    connect(m_stats, &StatsPanel::resendUnreachedRequested, this, &CampaignsPage::resendUnreached);
     connect(m_resume, &QPushButton::clicked, this, [this] {
         const qint64 id = m_interruptedId;
         m_views->setCurrentWidget(m_progress);
@@ -137,6 +141,22 @@ void CampaignsPage::selectRow(qint64 id)
         return;
     const QSignalBlocker blocker(m_list->selectionModel());
     m_list->selectRow(row);
+}
+
+void CampaignsPage::resendUnreached(qint64 id)
+{
+    CampaignStore store(m_workspace);
+    const std::optional<Campaign> original = store.find(id);
+    QString error;
+    const std::optional<Campaign> copy =
+        original ? store.createUnreachedCopy(id, tr("%1 (not reached)").arg(original->name), &error) : std::nullopt;
+    if (!copy) {
+        QMessageBox::warning(this, tr("Cannot create the campaign"), tr("The campaign cannot be copied: %1").arg(error));
+        return;
+    }
+    reload();
+    // A draft: the editor, to review it and send.
+    showCampaign(copy->id);
 }
 
 void CampaignsPage::newCampaign()

@@ -52,6 +52,8 @@ signals:
 private:
     void selectionChanged();
     void selectRow(qint64 id);
+    /** Creates the draft copy of cancelled campaign @p id for the leads it did not reach, and opens it. */
+    void resendUnreached(qint64 id);
 
     const Workspace &m_workspace;
     CampaignListModel *m_model = nullptr;

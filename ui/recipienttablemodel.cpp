@@ -50,6 +50,7 @@ QVariant RecipientTableModel::data(const QModelIndex &index, int role) const
             return r.humanClicks > 0 ? tr("Clicked") : (r.humanOpens > 0 ? tr("Opened") : tr("Sent"));
         case DeliveryState::Failed: return tr("Failed: %1").arg(r.failureReason);
         case DeliveryState::Unknown: return tr("Unknown");
+        case DeliveryState::Cancelled: return tr("Not reached (cancelled)");
         }
         return {};
     case OpensColumn: return r.humanOpens;

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -50,9 +51,11 @@ SendProgressView::SendProgressView(const Workspace &workspace, QWidget *parent)
     };
     m_sent = figure(0, tr("Sent"));
     m_failed = figure(1, tr("Failed"));
-    m_remaining = figure(2, tr("Remaining"));
-    m_rate = figure(3, tr("Rate"));
-    m_eta = figure(4, tr("Time left"));
+    m_cancelled = figure(2, tr("Cancelled"));
+    m_cancelled->setToolTip(tr("Not sent because the campaign was cancelled before their turn; not a failure"));
+    m_remaining = figure(3, tr("Remaining"));
+    m_rate = figure(4, tr("Rate"));
+    m_eta = figure(5, tr("Time left"));
     layout->addLayout(grid);
 
     m_status = new QLabel(this);
@@ -66,9 +69,11 @@ SendProgressView::SendProgressView(const Workspace &workspace, QWidget *parent)
     m_resume->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_cancel = new QPushButton(tr("Cancel sending"), this);
     m_stats = new QPushButton(tr("Show results"), this);
+    m_resendUnreached = new QPushButton(this);
     buttons->addWidget(m_pause);
     buttons->addWidget(m_resume);
     buttons->addWidget(m_cancel);
+    buttons->addWidget(m_resendUnreached);
     buttons->addStretch(1);
     buttons->addWidget(m_stats);
     layout->addLayout(buttons);
@@ -79,26 +84,52 @@ SendProgressView::SendProgressView(const Workspace &workspace, QWidget *parent)
             m_sender->pause(tr("you paused it"));
     });
     connect(m_resume, &QPushButton::clicked, this, [this] { start(m_campaignId); });
-    connect(m_cancel, &QPushButton::clicked, this, [this] {
-        if (m_sender && m_sender->isRunning()) {
-            m_sender->cancel();
-            return;
-        }
-        // Paused: nobody is sending, so cancel in the store directly.
-        QString error;
-        if (!CampaignStore(m_workspace).cancel(m_campaignId, &error)) {
-            m_status->setText(tr("Cannot cancel: %1").arg(error));
-            return;
-        }
-        senderFinished(m_campaignId, CampaignState::Cancelled, {});
-    });
+    connect(m_cancel, &QPushButton::clicked, this, &SendProgressView::confirmCancel);
     connect(m_stats, &QPushButton::clicked, this, [this] { emit showStatsRequested(m_campaignId); });
+    connect(m_resendUnreached, &QPushButton::clicked, this, [this] { emit resendUnreachedRequested(m_campaignId); });
     updateButtons();
 }
 
 SendProgressView::~SendProgressView()
 {
     pauseAndWait();
+}
+
+void SendProgressView::confirmCancel()
+{
+    const qint64 notSent = CampaignStore(m_workspace).counts(m_campaignId).queued;
+    QMessageBox box(QMessageBox::Warning, tr("Cancel sending?"),
+                    tr("%n lead(s) have not received this campaign yet and will not receive it.", nullptr,
+                       int(qMin<qint64>(notSent, INT_MAX))),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(u"cancelConfirmation"_s);
+    box.setInformativeText(tr("A cancelled campaign cannot be resumed. Messages already sent stay sent; afterwards "
+                              "you can send a copy to the leads it did not reach."));
+    QPushButton *cancel = box.addButton(tr("Cancel sending"), QMessageBox::DestructiveRole);
+    QPushButton *keep = box.addButton(tr("Keep sending"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.exec();
+    if (box.clickedButton() != cancel)
+        return;
+    if (m_sender && m_sender->isRunning()) {
+        m_sender->cancel();
+        return;
+    }
+    if (m_state != CampaignState::Paused)
+        return; // it ended while the question was open
+    // Paused: nobody is sending, so cancel in the store directly.
+    QString error;
+    if (!CampaignStore(m_workspace).cancel(m_campaignId, &error)) {
+        m_status->setText(tr("Cannot cancel: %1").arg(error));
+        return;
+    }
+    senderFinished(m_campaignId, CampaignState::Cancelled, {});
+}
+
+QString SendProgressView::barText() const
+{
+    return m_bar->text();
 }
 
 bool SendProgressView::isSending() const
@@ -167,10 +198,15 @@ void SendProgressView::showProgress(const SendProgress &progress)
 {
     m_progress = progress;
     const QLocale locale;
+    // Cancelled deliveries were never attempted: they do not fill the bar.
+    const qint64 done = progress.total - progress.remaining - progress.cancelled;
     m_bar->setRange(0, int(qMin<qint64>(progress.total, INT_MAX)));
-    m_bar->setValue(int(qMin<qint64>(progress.total - progress.remaining, INT_MAX)));
-    m_bar->setFormat(tr("%1 of %2").arg(locale.toString(progress.total - progress.remaining), locale.toString(progress.total)));
+    m_bar->setValue(int(qMin<qint64>(done, INT_MAX)));
+    m_bar->setFormat(progress.cancelled > 0
+                         ? tr("%1 sent · %2 cancelled").arg(locale.toString(progress.sent), locale.toString(progress.cancelled))
+                         : tr("%1 of %2").arg(locale.toString(done), locale.toString(progress.total)));
     m_sent->setText(locale.toString(progress.sent));
+    m_cancelled->setText(locale.toString(progress.cancelled));
     m_failed->setText(locale.toString(progress.failed + progress.unknown));
     m_failed->setToolTip(progress.unknown > 0 ? tr("%n delivery(ies) with an unknown outcome are never resent automatically",
                                                    nullptr, int(progress.unknown))
@@ -196,6 +232,7 @@ void SendProgressView::senderFinished(qint64 campaignId, CampaignState state, co
     p.sent = counts.sent;
     p.failed = counts.failed;
     p.unknown = counts.unknown;
+    p.cancelled = counts.cancelled;
     p.remaining = counts.remaining();
     p.etaSeconds = state == CampaignState::Sent ? 0 : -1;
     // A stopped send has no current rate; the last one would read as if it still ran.
@@ -212,7 +249,9 @@ void SendProgressView::senderFinished(qint64 campaignId, CampaignState state, co
                               .arg(message.isEmpty() ? tr("you paused it") : message));
         break;
     case CampaignState::Cancelled:
-        m_status->setText(tr("Cancelled: the remaining recipients will not get this campaign."));
+        m_status->setText(tr("Cancelled after %1 sent: %n recipient(s) did not get this campaign.", nullptr,
+                             int(qMin<qint64>(counts.cancelled, INT_MAX)))
+                              .arg(QLocale().toString(counts.sent)));
         break;
     default:
         m_status->setText(message);
@@ -229,6 +268,11 @@ void SendProgressView::updateButtons()
     m_resume->setVisible(!running && m_state == CampaignState::Paused && m_campaignId > 0);
     m_cancel->setVisible(running || m_state == CampaignState::Paused);
     m_stats->setVisible(m_campaignId > 0);
+    m_unreached = !running && m_state == CampaignState::Cancelled && m_campaignId > 0
+        ? CampaignStore(m_workspace).unreachedLeadIds(m_campaignId).size()
+        : 0;
+    m_resendUnreached->setText(tr("Send to the %n lead(s) not reached…", nullptr, int(qMin<qint64>(m_unreached, INT_MAX))));
+    m_resendUnreached->setVisible(m_unreached > 0);
 }
 
 } // namespace leadtrail

@@ -17,8 +17,10 @@ class CampaignSender;
 class Workspace;
 
 /**
- * The sending of one campaign: progress bar, sent, failed, remaining, rate
- * and time left, with Pause, Resume and Cancel. Owns the CampaignSender,
+ * The sending of one campaign: progress bar, sent, failed, cancelled,
+ * remaining, rate and time left, with Pause, Resume and Cancel (which asks
+ * first: it cannot be undone). After a cancel it offers to send the campaign
+ * to the leads it did not reach. Owns the CampaignSender,
  * whose workers do the SMTP in their own threads, so the window stays
  * responsive. Pausing is what closing the application does too.
  */
@@ -45,15 +47,20 @@ public:
     QPushButton *pauseButton() const { return m_pause; }
     QPushButton *resumeButton() const { return m_resume; }
     QPushButton *cancelButton() const { return m_cancel; }
+    QPushButton *resendUnreachedButton() const { return m_resendUnreached; }
+    QString barText() const;
 
 signals:
     void finished(qint64 campaignId, leadtrail::CampaignState state);
     void showStatsRequested(qint64 campaignId);
+    /** The user asked for a copy of cancelled campaign @p campaignId for the leads it did not reach. */
+    void resendUnreachedRequested(qint64 campaignId);
 
 private:
     void showProgress(const SendProgress &progress);
     void senderFinished(qint64 campaignId, CampaignState state, const QString &message);
     void updateButtons();
+    void confirmCancel();
 
     const Workspace &m_workspace;
     std::unique_ptr<CampaignSender> m_sender;
@@ -64,6 +71,7 @@ private:
     QProgressBar *m_bar = nullptr;
     QLabel *m_sent = nullptr;
     QLabel *m_failed = nullptr;
+    QLabel *m_cancelled = nullptr;
     QLabel *m_remaining = nullptr;
     QLabel *m_rate = nullptr;
     QLabel *m_eta = nullptr;
@@ -72,6 +80,8 @@ private:
     QPushButton *m_resume = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_stats = nullptr;
+    QPushButton *m_resendUnreached = nullptr;
+    qint64 m_unreached = 0;
 };
 
 } // namespace leadtrail

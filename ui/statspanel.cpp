@@ -7,6 +7,7 @@
 #include "timelineview.h"
 #include "insight/campaignrecipients.h"
 #include "insight/leadtimeline.h"
+#include "sending/campaignstore.h"
 
 #include <QApplication>
 #include <QBarCategoryAxis>
@@ -21,6 +22,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
@@ -65,9 +67,20 @@ StatsPanel::StatsPanel(const Workspace &workspace, QWidget *parent)
     m_failed = new FigureWidget(tr("Failed"), u"#c0392b"_s, this);
     m_opened = new FigureWidget(tr("Opened"), u"#8e44ad"_s, this);
     m_clicked = new FigureWidget(tr("Clicked"), u"#1e9e5a"_s, this);
-    for (FigureWidget *f : {m_total, m_sent, m_failed, m_opened, m_clicked})
+    // Grey, not red: a cancel is the user's choice, not something that went wrong.
+    m_cancelled = new FigureWidget(tr("Cancelled"), u"#7f8c8d"_s, this);
+    m_cancelled->setToolTip(tr("Not sent because the campaign was cancelled before their turn; not a failure"));
+    for (FigureWidget *f : {m_total, m_sent, m_failed, m_cancelled, m_opened, m_clicked})
         figures->addWidget(f);
     outer->addLayout(figures);
+    m_cancelled->hide();
+    m_resendUnreached = new QPushButton(this);
+    m_resendUnreached->hide();
+    auto *resendRow = new QHBoxLayout;
+    resendRow->addWidget(m_resendUnreached);
+    resendRow->addStretch(1);
+    outer->addLayout(resendRow);
+    connect(m_resendUnreached, &QPushButton::clicked, this, [this] { emit resendUnreachedRequested(m_campaignId); });
 
     auto *extra = new QHBoxLayout;
     m_machine = new QLabel(this);
@@ -131,6 +144,7 @@ StatsPanel::StatsPanel(const Workspace &workspace, QWidget *parent)
     m_filter->addItem(tr("Opened"), int(CampaignRecipients::Filter::Opened));
     m_filter->addItem(tr("Clicked"), int(CampaignRecipients::Filter::Clicked));
     m_filter->addItem(tr("Failed"), int(CampaignRecipients::Filter::Failed));
+    m_filter->addItem(tr("Not reached (cancelled)"), int(CampaignRecipients::Filter::Cancelled));
     m_filter->addItem(tr("Machine only"), int(CampaignRecipients::Filter::MachineOnly));
     m_filter->addItem(tr("Unsubscribed"), int(CampaignRecipients::Filter::Unsubscribed));
     filterRow->addWidget(m_filter);
@@ -169,7 +183,7 @@ StatsPanel::StatsPanel(const Workspace &workspace, QWidget *parent)
 
 FigureWidget *StatsPanel::figure(const QString &name) const
 {
-    for (FigureWidget *f : {m_total, m_sent, m_failed, m_opened, m_clicked}) {
+    for (FigureWidget *f : {m_total, m_sent, m_failed, m_cancelled, m_opened, m_clicked}) {
         if (f->accessibleName() == name)
             return f;
     }
@@ -208,6 +222,11 @@ void StatsPanel::reload()
     for (const CampaignStats::Reason &r : s.failureReasons)
         reasons << tr("%1: %2").arg(r.reason).arg(r.count);
     m_failed->setToolTip(reasons.join(u'\n'));
+    m_cancelled->setValue(s.cancelled, rate(s.cancelled, s.total));
+    m_cancelled->setVisible(s.cancelled > 0);
+    const qint64 unreached = s.cancelled > 0 ? CampaignStore(m_workspace).unreachedLeadIds(m_campaignId).size() : 0;
+    m_resendUnreached->setText(tr("Send to the %n lead(s) not reached…", nullptr, int(qMin<qint64>(unreached, INT_MAX))));
+    m_resendUnreached->setVisible(unreached > 0);
     m_opened->setValue(s.opened, rate(s.opened, s.sent));
     m_clicked->setValue(s.clicked, rate(s.clicked, s.sent));
 

@@ -9,6 +9,7 @@
 class QChartView;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTableView;
 class QTableWidget;
 class QToolButton;
@@ -22,7 +23,8 @@ class Workspace;
 
 /**
  * The results of one campaign: Total, Sent, Failed, Opened and Clicked large
- * at the top; machine opens and clicks set apart (with the reasons on
+ * at the top, and Cancelled apart from Failed when a cancel left leads
+ * unreached (with the offer to send to them); machine opens and clicks set apart (with the reasons on
  * demand), unsubscribes, conversions and revenue; opens and clicks per hour;
  * the per-link table; and the recipients, filterable by status, where
  * choosing one shows that lead's timeline. reload() recomputes from the
@@ -49,9 +51,12 @@ public:
     QLabel *machineLabel() const { return m_machine; }
     /** "· 3 clicks being checked": synced activity not judged yet; hidden when there is none. */
     QLabel *pendingLabel() const { return m_pending; }
+    QPushButton *resendUnreachedButton() const { return m_resendUnreached; }
 
 signals:
     void openLeadRequested(qint64 leadId);
+    /** The user asked for a copy of cancelled campaign @p campaignId for the leads it did not reach. */
+    void resendUnreachedRequested(qint64 campaignId);
 
 private:
     void fillChart();
@@ -65,6 +70,8 @@ private:
     FigureWidget *m_total = nullptr;
     FigureWidget *m_sent = nullptr;
     FigureWidget *m_failed = nullptr;
+    FigureWidget *m_cancelled = nullptr;
+    QPushButton *m_resendUnreached = nullptr;
     FigureWidget *m_opened = nullptr;
     FigureWidget *m_clicked = nullptr;
     QLabel *m_machine = nullptr;

@@ -53,6 +53,7 @@ QJsonObject toJson(const Campaign &c, const DeliveryCounts &counts)
         {u"sent"_s, counts.sent},
         {u"failed"_s, counts.failed},
         {u"unknown"_s, counts.unknown},
+        {u"cancelled"_s, counts.cancelled},
     };
 }
 
@@ -79,7 +80,7 @@ bool onlyCampaignId(const QCommandLineParser &parser, qint64 *id)
     return parser.positionalArguments().size() == 1 && parseId(parser.positionalArguments().at(0), id);
 }
 
-/** `campaign create|list|show|test|send|pause|resume|cancel`. */
+/** `campaign create|list|show|test|send|pause|resume|cancel|resend-unreached|stats|reclassify`. */
 class CampaignCommand final : public Command
 {
 public:
@@ -100,6 +101,8 @@ public:
             return send(context, action, rest);
         if (action == u"pause"_s || action == u"cancel"_s)
             return stop(context, action, rest);
+        if (action == u"resend-unreached"_s)
+            return resendUnreached(context, rest);
         if (action == u"stats"_s)
             return stats(context, rest);
         if (action == u"reclassify"_s)
@@ -112,6 +115,8 @@ public:
                              "  test ID --to ADDRESS [--lead EMAIL]            one test message, not counted\n"
                              "  send ID [--wait]                               freeze the audience and send\n"
                              "  pause ID | resume ID [--wait] | cancel ID\n"
+                             "  resend-unreached ID [--name N]                 a new draft for the leads a cancelled\n"
+                             "                                                 campaign never reached; prints its id\n"
                              "  stats ID [--json]                              opens, clicks, links, revenue\n"
                              "  reclassify ID                                  human or machine again, from the evidence\n\n"
                              "Run 'leadtrail-cli campaign ACTION --help' for an action's options.\n"_s;
@@ -261,11 +266,19 @@ private:
             QTextStream &out = context.out();
             out << c.id << "  " << c.name << "  [" << Campaign::stateName(c.state) << "]  total " << counts.total()
                 << ", sent " << counts.sent << ", failed " << counts.failed << ", unknown " << counts.unknown
-                << ", queued " << counts.queued << '\n';
+                << ", cancelled " << counts.cancelled << ", queued " << counts.queued << '\n';
             if (action == u"show"_s) {
                 out << "  subject:  " << c.subject << "\n  audience: " << c.audience << '\n';
                 if (!c.stateMessage.isEmpty())
                     out << "  note:     " << c.stateMessage << '\n';
+                if (counts.cancelled > 0) {
+                    const qint64 unreached = store.unreachedLeadIds(c.id).size();
+                    out << "  not reached: " << counts.cancelled << " cancelled before their turn";
+                    if (unreached > 0)
+                        out << "; send to the " << unreached << " not reached yet with: leadtrail-cli campaign "
+                            << "resend-unreached " << c.id;
+                    out << '\n';
+                }
                 for (const DeliveryState state : {DeliveryState::Failed, DeliveryState::Unknown}) {
                     for (const Delivery &d : store.deliveries(c.id, state))
                         out << "  " << Delivery::stateName(d.state) << "  " << d.email << "  " << d.failureReason << '\n';
@@ -394,6 +407,38 @@ private:
     int stats(CommandContext &context, const QStringList &args);
     int reclassify(CommandContext &context, const QStringList &args);
 
+    int resendUnreached(CommandContext &context, const QStringList &args)
+    {
+        QCommandLineParser parser;
+        parser.setApplicationDescription(
+            u"Creates a new draft that copies a cancelled campaign (sender, subject, bodies, tracking) for the "
+            "leads it never reached, and prints its id. Leads it was sent to, failed for or may have reached are "
+            "never in it, nor leads an earlier copy already reached. Review it, then: campaign send NEW_ID"_s);
+        parser.addPositionalArgument(u"id"_s, u"the cancelled campaign"_s);
+        const QCommandLineOption nameOpt(u"name"_s, u"the new campaign's name (default: the original's, \"(not reached)\")"_s,
+                                         u"N"_s);
+        parser.addOption(nameOpt);
+        if (const int code = context.parse(parser, u"campaign resend-unreached"_s, args); code >= 0)
+            return code;
+        qint64 id = 0;
+        if (!onlyCampaignId(parser, &id))
+            return context.fail(u"campaign resend-unreached needs one campaign ID"_s, CommandContext::Usage);
+        const auto workspace = context.openWorkspace(Workspace::OpenMode::OpenExisting);
+        if (!workspace)
+            return CommandContext::Failure;
+        CampaignStore store(*workspace);
+        const std::optional<Campaign> original = store.find(id);
+        if (!original)
+            return context.fail(u"no campaign with id %1"_s.arg(id));
+        const QString name = parser.isSet(nameOpt) ? parser.value(nameOpt) : u"%1 (not reached)"_s.arg(original->name);
+        QString error;
+        const std::optional<Campaign> copy = store.createUnreachedCopy(id, name, &error);
+        if (!copy)
+            return context.fail(error);
+        context.out() << copy->id << '\n';
+        return CommandContext::Success;
+    }
+
     int stop(CommandContext &context, const QString &action, const QStringList &args)
     {
         QCommandLineParser parser;
@@ -423,7 +468,17 @@ private:
             if (!store.cancel(id, &error))
                 return context.fail(error);
         }
-        context.out() << "Campaign " << id << (action == u"pause"_s ? " paused\n" : " cancelled\n");
+        if (action == u"pause"_s) {
+            context.out() << "Campaign " << id << " paused\n";
+            return CommandContext::Success;
+        }
+        // Messages in flight in a running sender may still be accepted: the counts settle within a moment.
+        const DeliveryCounts counts = store.counts(id);
+        context.out() << "Campaign " << id << " cancelled: " << counts.sent << " sent, " << counts.cancelled
+                      << " not reached (cancelled, not failed)\n";
+        if (counts.cancelled > 0)
+            context.out() << "Send it to the leads it did not reach with: leadtrail-cli campaign resend-unreached "
+                          << id << '\n';
         return CommandContext::Success;
     }
 };
@@ -456,7 +511,7 @@ int CampaignCommand::stats(CommandContext &context, const QStringList &args)
     }
     const auto percent = [](double rate) { return QString::number(rate * 100, 'f', 1) + u'%'; };
     out << s->name << "\n  total " << s->total << ", sent " << s->sent << ", failed " << s->failed << ", unknown "
-        << s->unknown << "\n  opened " << s->opened << " (" << percent(s->openRate()) << "), clicked " << s->clicked
+        << s->unknown << ", cancelled " << s->cancelled << "\n  opened " << s->opened << " (" << percent(s->openRate()) << "), clicked " << s->clicked
         << " (" << percent(s->clickRate()) << ")\n  machine opens " << s->machineOpens << ", machine clicks "
         << s->machineClicks << "\n  unsubscribed " << s->unsubscribed << ", conversions " << s->conversions << '\n';
     for (const CampaignStats::Revenue &r : s->revenue)

@@ -31,6 +31,8 @@ QString filterSql(CampaignRecipients::Filter filter)
         return u" AND a.human_opens = 0 AND a.human_clicks = 0 AND (a.machine_opens > 0 OR a.machine_clicks > 0)"_s;
     case CampaignRecipients::Filter::Unsubscribed:
         return u" AND "_s + unsubscribedSql;
+    case CampaignRecipients::Filter::Cancelled:
+        return u" AND d.state = 'cancelled'"_s;
     }
     return {};
 }

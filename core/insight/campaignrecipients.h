@@ -20,7 +20,7 @@ class Workspace;
 class CampaignRecipients final
 {
 public:
-    enum class Filter { All, Opened, Clicked, Failed, MachineOnly, Unsubscribed };
+    enum class Filter { All, Opened, Clicked, Failed, MachineOnly, Unsubscribed, Cancelled };
 
     struct Recipient
     {

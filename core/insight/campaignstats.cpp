@@ -52,6 +52,7 @@ std::optional<CampaignStats> CampaignStats::compute(const Workspace &workspace, 
     s.sent = counts.sent;
     s.failed = counts.failed;
     s.unknown = counts.unknown;
+    s.cancelled = counts.cancelled;
     s.queued = counts.queued + counts.sending;
 
     QSqlDatabase db = workspace.database();
@@ -163,6 +164,7 @@ QJsonObject CampaignStats::toJson() const
         {u"sent"_s, sent},
         {u"failed"_s, failed},
         {u"unknown"_s, unknown},
+        {u"cancelled"_s, cancelled},
         {u"queued"_s, queued},
         {u"failure_reasons"_s, reasons},
         {u"opened"_s, opened},

@@ -54,8 +54,9 @@ struct CampaignStats
     QDateTime startedAt;
     qint64 total = 0;
     qint64 sent = 0;
-    qint64 failed = 0;
+    qint64 failed = 0;    ///< could not be sent (rejected, excluded at freeze): not the cancelled ones
     qint64 unknown = 0;
+    qint64 cancelled = 0; ///< never attempted because the campaign was cancelled: not a failure
     qint64 queued = 0;
     QList<Reason> failureReasons;
     qint64 opened = 0;

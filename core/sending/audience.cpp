@@ -19,8 +19,22 @@ std::optional<Audience> Audience::parse(const QString &expression, QString *erro
             *error = message;
         return std::nullopt;
     };
-    for (const QString &rawPart : trimmed.split(u',')) {
+    const QStringList parts = trimmed.split(u',');
+    for (const QString &rawPart : parts) {
         const QString part = rawPart.trimmed();
+        if (part.startsWith(u"unreached"_s, Qt::CaseInsensitive)) {
+            const qsizetype eq = part.indexOf(u'=');
+            bool ok = false;
+            const qint64 id = eq > 0 && part.left(eq).trimmed().compare(u"unreached"_s, Qt::CaseInsensitive) == 0
+                ? part.mid(eq + 1).trimmed().toLongLong(&ok)
+                : 0;
+            if (!ok || id <= 0)
+                return fail(u"audience: \"%1\": write unreached=ID, with the id of a cancelled campaign"_s.arg(part));
+            if (parts.size() > 1)
+                return fail(u"audience: unreached=ID stands alone; it cannot be combined with other conditions"_s);
+            audience.m_unreachedBy = id;
+            continue;
+        }
         if (part.startsWith(u"score"_s, Qt::CaseInsensitive)) {
             const QString rest = part.mid(5).trimmed();
             if (!rest.startsWith(u">="_s))
@@ -45,7 +59,7 @@ std::optional<Audience> Audience::parse(const QString &expression, QString *erro
             : key == u"tag"_s                ? &audience.m_filter.tag
                                              : nullptr;
         if (!slot)
-            return fail(u"audience: unknown key \"%1\" (known: category, stage, tag, score)"_s.arg(key));
+            return fail(u"audience: unknown key \"%1\" (known: category, stage, tag, score, unreached)"_s.arg(key));
         if (!slot->isEmpty())
             return fail(u"audience: %1 is given twice"_s.arg(key));
         *slot = value;
@@ -66,8 +80,15 @@ bool Audience::contains(const Lead &lead) const
     return !m_minScore || lead.score >= *m_minScore;
 }
 
+QString Audience::unreachedExpression(qint64 campaignId)
+{
+    return u"unreached=%1"_s.arg(campaignId);
+}
+
 QString Audience::toString() const
 {
+    if (m_unreachedBy)
+        return unreachedExpression(*m_unreachedBy);
     QStringList parts;
     if (!m_filter.category.isEmpty())
         parts << u"category="_s + m_filter.category;

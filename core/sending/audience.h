@@ -15,6 +15,10 @@ struct Lead;
  * have to hold: `category=buyer,stage=New,tag=vip,score>=10`. Category, stage
  * and tag compare case-insensitively, as the leads list does; the lead query
  * does that part (LeadFilter) and the score is checked on the rows it returns.
+ *
+ * Or, alone, `unreached=ID`: the leads campaign ID never reached because it
+ * was cancelled before their turn (CampaignStore::unreachedLeadIds), for
+ * sending the same campaign to them and to nobody else.
  */
 class Audience final
 {
@@ -24,7 +28,11 @@ public:
 
     LeadFilter leadFilter() const { return m_filter; }
     std::optional<int> minScore() const { return m_minScore; }
-    /** True when @p lead is in the audience. */
+    /** With `unreached=ID`, the cancelled campaign ID; the filter and score are then empty. */
+    std::optional<qint64> unreachedBy() const { return m_unreachedBy; }
+    /** The expression of the audience `unreached=@p campaignId`. */
+    static QString unreachedExpression(qint64 campaignId);
+    /** True when @p lead is in the audience (for `unreached=ID`, ask CampaignStore::unreachedLeadIds). */
     bool contains(const Lead &lead) const;
     /** The expression in its canonical form (`all` when there is no condition). */
     QString toString() const;
@@ -32,6 +40,7 @@ public:
 private:
     LeadFilter m_filter;
     std::optional<int> m_minScore;
+    std::optional<qint64> m_unreachedBy;
 };
 
 } // namespace leadtrail

@@ -11,4 +11,11 @@ namespace leadtrail {
  */
 bool createCampaignTables(QSqlDatabase &db, QString *error);
 
+/**
+ * Schema step 7: deliveries may be `cancelled` (still queued when their
+ * campaign was cancelled), and the ones earlier versions recorded as
+ * failed with the reason "campaign cancelled" become so.
+ */
+bool addCancelledDeliveryState(QSqlDatabase &db, QString *error);
+
 } // namespace leadtrail

@@ -541,6 +541,7 @@ void CampaignSender::poll()
     m_progress.sent = counts.sent;
     m_progress.failed = counts.failed;
     m_progress.unknown = counts.unknown;
+    m_progress.cancelled = counts.cancelled;
     m_progress.remaining = counts.remaining();
     m_rateSamples.emplace_back(now, counts.sent);
     while (m_rateSamples.size() > 2 && now - m_rateSamples[1].first >= 30'000)
@@ -626,10 +627,12 @@ QString CampaignSender::progressLine(const SendProgress &p)
         eta = s >= 3600 ? u"%1h%2m"_s.arg(s / 3600).arg((s % 3600) / 60, 2, 10, QChar(u'0'))
                         : u"%1m%2s"_s.arg(s / 60).arg(s % 60, 2, 10, QChar(u'0'));
     }
-    return u"sent %1/%2 · failed %3 · unknown %4 · remaining %5 · %6/min · ETA %7"_s.arg(p.sent)
+    const QString cancelled = p.cancelled > 0 ? u" · cancelled %1"_s.arg(p.cancelled) : QString();
+    return u"sent %1/%2 · failed %3 · unknown %4%5 · remaining %6 · %7/min · ETA %8"_s.arg(p.sent)
         .arg(p.total)
         .arg(p.failed)
         .arg(p.unknown)
+        .arg(cancelled)
         .arg(p.remaining)
         .arg(qRound64(p.perMinute))
         .arg(eta);

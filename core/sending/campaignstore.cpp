@@ -11,6 +11,7 @@
 #include "store/workspace.h"
 
 #include <QSqlError>
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariantList>
 
@@ -271,6 +272,11 @@ std::optional<qint64> CampaignStore::freeze(qint64 id, QString *error)
     leadQuery.filter = audience->leadFilter();
     leadQuery.limit = 0;
     const LeadPage leads = LeadStore(m_workspace).page(leadQuery);
+    std::optional<QSet<qint64>> unreached;
+    if (audience->unreachedBy()) {
+        const QList<qint64> ids = unreachedLeadIds(*audience->unreachedBy());
+        unreached = QSet<qint64>(ids.cbegin(), ids.cend());
+    }
 
     QSqlQuery insert(db);
     if (!insert.prepare(u"INSERT INTO deliveries (delivery_id, campaign_id, lead_id, email, state, failure_reason)"
@@ -278,7 +284,7 @@ std::optional<qint64> CampaignStore::freeze(qint64 id, QString *error)
         return fail(insert.lastError().text());
     qint64 total = 0;
     for (const Lead &lead : leads.leads) {
-        if (!audience->contains(lead))
+        if (!audience->contains(lead) || (unreached && !unreached->contains(lead.id)))
             continue;
         const QString reason = exclusionReason(lead);
         insert.addBindValue(QString::fromStdString(protocol::DeliveryId::random().toHex()));
@@ -305,7 +311,7 @@ bool CampaignStore::cancel(qint64 id, QString *error)
     QSqlDatabase db = m_workspace.database();
     db.transaction();
     QSqlQuery query(db);
-    if (!execPrepared(query, u"UPDATE deliveries SET state = 'failed', failure_reason = 'campaign cancelled'"
+    if (!execPrepared(query, u"UPDATE deliveries SET state = 'cancelled', failure_reason = 'campaign cancelled'"
                          " WHERE campaign_id = ? AND state = 'queued'"_s, {id})) {
         setError(error, query.lastError().text());
         db.rollback();
@@ -316,6 +322,67 @@ bool CampaignStore::cancel(qint64 id, QString *error)
         return false;
     }
     return db.commit();
+}
+
+QList<qint64> CampaignStore::unreachedLeadIds(qint64 campaignId) const
+{
+    // The family's first campaign: follow unreached=ID up (a draft could name itself; stop at a loop).
+    qint64 root = campaignId;
+    QSet<qint64> seen{root};
+    while (const std::optional<Campaign> campaign = find(root)) {
+        const std::optional<Audience> audience = Audience::parse(campaign->audience, nullptr);
+        if (!audience || !audience->unreachedBy() || seen.contains(*audience->unreachedBy()))
+            break;
+        root = *audience->unreachedBy();
+        seen.insert(root);
+    }
+    QList<qint64> ids;
+    QSqlQuery query(m_workspace.database());
+    query.setForwardOnly(true);
+    // Audiences are stored in canonical form (checkDraft), so 'unreached=' || id finds every copy.
+    if (!execPrepared(query,
+                      u"WITH RECURSIVE family(id) AS (SELECT ? UNION"
+                      " SELECT c.id FROM campaigns c JOIN family f ON c.audience = 'unreached=' || f.id)"
+                      " SELECT d.lead_id FROM deliveries d WHERE d.campaign_id = ? AND d.state = 'cancelled'"
+                      " AND d.lead_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM deliveries o"
+                      "  WHERE o.lead_id = d.lead_id AND o.campaign_id IN (SELECT id FROM family)"
+                      "  AND o.state IN ('queued', 'sending', 'sent', 'unknown'))"
+                      " ORDER BY d.id"_s,
+                      {root, campaignId})) {
+        qWarning("CampaignStore::unreachedLeadIds: %s", qPrintable(query.lastError().text()));
+        return ids;
+    }
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
+std::optional<Campaign> CampaignStore::createUnreachedCopy(qint64 campaignId, const QString &name, QString *error)
+{
+    const std::optional<Campaign> original = find(campaignId);
+    if (!original) {
+        setError(error, u"no campaign with id %1"_s.arg(campaignId));
+        return std::nullopt;
+    }
+    if (original->state != CampaignState::Cancelled) {
+        setError(error, u"campaign %1 is %2: only a cancelled campaign has leads it never reached"_s.arg(campaignId).arg(
+                            Campaign::stateName(original->state)));
+        return std::nullopt;
+    }
+    if (unreachedLeadIds(campaignId).isEmpty()) {
+        setError(error, u"campaign %1 has no lead left that it did not reach"_s.arg(campaignId));
+        return std::nullopt;
+    }
+    Campaign copy = *original;
+    copy.id = 0;
+    copy.name = name;
+    copy.audience = Audience::unreachedExpression(campaignId);
+    copy.stateMessage.clear();
+    copy.startedAt = {};
+    copy.finishedAt = {};
+    if (!create(copy, error))
+        return std::nullopt;
+    return copy;
 }
 
 DeliveryCounts CampaignStore::counts(qint64 campaignId) const
@@ -341,6 +408,9 @@ DeliveryCounts CampaignStore::counts(qint64 campaignId) const
             break;
         case DeliveryState::Unknown:
             counts.unknown += n;
+            break;
+        case DeliveryState::Cancelled:
+            counts.cancelled += n;
             break;
         }
     }

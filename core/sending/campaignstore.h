@@ -53,8 +53,28 @@ public:
      */
     std::optional<qint64> freeze(qint64 id, QString *error);
 
-    /** Queued deliveries of the campaign still to do: `queued` ones go to `failed` ("campaign cancelled"). */
+    /**
+     * Cancels the campaign: deliveries still `queued` (never handed to the
+     * server, or waiting to retry after a 4xx) become `cancelled`, not
+     * failed; sent, failed and unknown ones stay as they are.
+     */
     bool cancel(qint64 id, QString *error);
+
+    /**
+     * The leads campaign @p campaignId never reached: their delivery is
+     * `cancelled`, and no campaign of its family (it, the campaign it is a
+     * "not reached" copy of, and every such copy, transitively) has sent,
+     * is sending, or may have sent them the message. In delivery order.
+     * What an `unreached=ID` audience freezes into, so nobody receives it twice.
+     */
+    QList<qint64> unreachedLeadIds(qint64 campaignId) const;
+    /**
+     * A new draft that copies cancelled campaign @p campaignId (sender,
+     * subject, bodies, tracking options) under @p name, with the audience
+     * `unreached=ID`. Refused when the campaign is not cancelled or has no
+     * lead left to reach.
+     */
+    std::optional<Campaign> createUnreachedCopy(qint64 campaignId, const QString &name, QString *error);
 
     DeliveryCounts counts(qint64 campaignId) const;
     /** Deliveries of a campaign in id order, optionally only those in @p state; limit <= 0 for all. */

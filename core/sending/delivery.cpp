@@ -17,6 +17,8 @@ QString Delivery::stateName(DeliveryState state)
         return u"failed"_s;
     case DeliveryState::Unknown:
         return u"unknown"_s;
+    case DeliveryState::Cancelled:
+        return u"cancelled"_s;
     }
     return u"queued"_s;
 }
@@ -24,7 +26,7 @@ QString Delivery::stateName(DeliveryState state)
 std::optional<DeliveryState> Delivery::stateFromName(const QString &name)
 {
     for (DeliveryState state : {DeliveryState::Queued, DeliveryState::Sending, DeliveryState::Sent,
-                                DeliveryState::Failed, DeliveryState::Unknown}) {
+                                DeliveryState::Failed, DeliveryState::Unknown, DeliveryState::Cancelled}) {
         if (stateName(state) == name)
             return state;
     }

@@ -7,13 +7,17 @@
 
 namespace leadtrail {
 
-/** queued → sending → sent | failed | unknown; stored as the lower-case word. */
+/**
+ * queued → sending → sent | failed | unknown, and queued → cancelled; stored
+ * as the lower-case word.
+ */
 enum class DeliveryState {
     Queued,
     Sending,
     Sent,
     Failed,
-    Unknown, ///< the server may or may not have accepted it; never resent automatically
+    Unknown,   ///< the server may or may not have accepted it; never resent automatically
+    Cancelled, ///< still queued when the campaign was cancelled: never handed to the server, not a failure
 };
 
 /** One frozen (campaign, lead) pair and what happened to it. A plain value. */
@@ -45,8 +49,9 @@ struct DeliveryCounts
     qint64 sent = 0;
     qint64 failed = 0;
     qint64 unknown = 0;
+    qint64 cancelled = 0;
 
-    qint64 total() const { return queued + sending + sent + failed + unknown; }
+    qint64 total() const { return queued + sending + sent + failed + unknown + cancelled; }
     /** Still to do: queued, or in flight. */
     qint64 remaining() const { return queued + sending; }
 };

@@ -49,6 +49,8 @@ QList<SendCheck::Finding> SendCheck::run(const Workspace &workspace, const Campa
 
 qint64 SendCheck::audienceSize(const Workspace &workspace, const Audience &audience)
 {
+    if (audience.unreachedBy())
+        return CampaignStore(workspace).unreachedLeadIds(*audience.unreachedBy()).size();
     const LeadStore leads(workspace);
     if (!audience.minScore())
         return leads.count(audience.leadFilter());

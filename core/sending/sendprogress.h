@@ -13,6 +13,7 @@ struct SendProgress
     qint64 sent = 0;
     qint64 failed = 0;
     qint64 unknown = 0;
+    qint64 cancelled = 0;   ///< never attempted: the campaign was cancelled before their turn
     qint64 remaining = 0;
     double perMinute = 0;   ///< messages accepted per minute, over the last half minute
     qint64 etaSeconds = -1; ///< -1 while there is no rate to go by

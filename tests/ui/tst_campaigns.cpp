@@ -35,11 +35,15 @@
 #include "store/settings.h"
 #include "store/workspace.h"
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
+#include <QTimer>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -89,6 +93,7 @@ private slots:
     void hotLeadsAndSettingsScreens();
     void darkTheme();
     void progressMidSendPausedAndResumed();
+    void cancelAsksFirstAndIsNotAFailure();
 
 private:
     void screenshot(QWidget *widget, const QString &name);
@@ -557,6 +562,107 @@ void TestCampaigns::progressMidSendPausedAndResumed()
     QCOMPARE(progress->progress().sent, qint64(guests));
     for (int i = 1; i <= guests; ++i)
         QCOMPARE(m_smtp->countFor(u"guest%1@example.org"_s.arg(i, 3, 10, QChar(u'0'))), 1);
+}
+
+namespace {
+
+/** Answers the next message box with the button labelled @p answer, and keeps its words in @p said. */
+void answerNextMessageBox(const QString &answer, QString *said)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, answer, said] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *said = box->text() + u'\n' + box->informativeText();
+        for (QAbstractButton *b : box->buttons()) {
+            if (b->text() == answer) {
+                timer->deleteLater();
+                timer->stop();
+                b->click();
+                return;
+            }
+        }
+    });
+    timer->start();
+}
+
+} // namespace
+
+void TestCampaigns::cancelAsksFirstAndIsNotAFailure()
+{
+    constexpr int guests = 200;
+    QByteArray csv = "Email,First Name,Last Name,Category\n";
+    const auto guest = [](int i) { return u"late%1@example.org"_s.arg(i, 3, 10, QChar(u'0')); };
+    for (int i = 1; i <= guests; ++i)
+        csv += u"%1,Late,No%2,late-day\n"_s.arg(guest(i)).arg(i).toUtf8();
+    ImportReport report;
+    QString error;
+    QVERIFY2(LeadImporter(*m_ws).importData(csv, {}, &report, &error), qPrintable(error));
+    Campaign campaign;
+    campaign.name = u"Late invitation"_s;
+    campaign.subject = u"Still time, {{first_name}}"_s;
+    campaign.html = u"<p>Hello {{first_name}}.</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>"_s;
+    campaign.audience = u"category=late-day"_s;
+    QVERIFY2(CampaignStore(*m_ws).create(campaign, &error), qPrintable(error));
+
+    m_window->showSection(MainWindow::CampaignsSection);
+    CampaignsPage *page = m_window->campaignsPage();
+    page->reload();
+    page->showCampaign(campaign.id);
+    CampaignEditor *editor = page->editor();
+    QTRY_COMPARE(editor->audienceCount(), guests);
+    QTRY_VERIFY(editor->sendButton()->isEnabled());
+    QTest::mouseClick(editor->sendButton(), Qt::LeftButton);
+    QVERIFY(Settings(*m_ws).setValue(u"sending.per_minute"_s, u"100"_s, &error));
+    SendProgressView *progress = page->progressView();
+    QSignalSpy finished(progress, &SendProgressView::finished);
+    QTest::mouseClick(editor->confirmButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(progress->progress().sent >= 10, 60000);
+
+    // Cancel asks first, in words that say what it means; "Keep sending" keeps sending.
+    QString said;
+    answerNextMessageBox(u"Keep sending"_s, &said);
+    QTest::mouseClick(progress->cancelButton(), Qt::LeftButton);
+    QVERIFY2(said.contains(u"will not receive it"_s) && said.contains(u"cannot be resumed"_s), qPrintable(said));
+    QVERIFY(progress->isSending());
+    QCOMPARE(finished.count(), 0);
+
+    answerNextMessageBox(u"Cancel sending"_s, &said);
+    QTest::mouseClick(progress->cancelButton(), Qt::LeftButton);
+    QVERIFY(finished.count() == 1 || finished.wait(60000));
+    QCOMPARE(finished.at(0).at(1).value<CampaignState>(), CampaignState::Cancelled);
+    QVERIFY(Settings(*m_ws).setValue(u"sending.per_minute"_s, u"0"_s, &error));
+
+    // The progress view says how many went out and how many were cancelled, not "200 of 200".
+    const SendProgress p = progress->progress();
+    QVERIFY(p.cancelled > 0);
+    QCOMPARE(p.failed, 0);
+    QCOMPARE(p.sent + p.cancelled, qint64(guests));
+    int received = 0;
+    for (int i = 1; i <= guests; ++i)
+        received += m_smtp->countFor(guest(i));
+    QCOMPARE(received, int(p.sent));
+    const QLocale locale;
+    QCOMPARE(progress->barText(), u"%1 sent · %2 cancelled"_s.arg(locale.toString(p.sent), locale.toString(p.cancelled)));
+    QVERIFY(!progress->resendUnreachedButton()->isHidden());
+    QVERIFY2(progress->resendUnreachedButton()->text().contains(QString::number(p.cancelled)),
+             qPrintable(progress->resendUnreachedButton()->text()));
+
+    // The stats panel: Cancelled apart from Failed, which stays at zero.
+    StatsPanel *stats = page->statsPanel();
+    stats->showCampaign(campaign.id);
+    QVERIFY(!stats->figure(u"Cancelled"_s)->isHidden());
+    QCOMPARE(stats->figure(u"Cancelled"_s)->valueText(), locale.toString(p.cancelled));
+    QCOMPARE(stats->figure(u"Failed"_s)->valueText(), locale.toString(0));
+    QVERIFY(!stats->resendUnreachedButton()->isHidden());
+
+    // One action: the copy for the leads not reached, open in the editor to review and send.
+    QTest::mouseClick(progress->resendUnreachedButton(), Qt::LeftButton);
+    QCOMPARE(page->currentView(), editor);
+    QTRY_COMPARE(editor->audienceCount(), p.cancelled);
+    QVERIFY(!editor->categoryFilter()->isEnabled());
 }
 
 QTEST_MAIN(TestCampaigns)

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -221,6 +222,7 @@ private slots:
         QVERIFY2(sendUntil(sender, second, server, leads + 20), "the send finished before it could be cancelled");
         QCOMPARE(cli({u"campaign"_s, u"cancel"_s, second}, &out), 0);
         QVERIFY2(out.contains("cancelled"), out.constData());
+        QVERIFY2(out.contains("resend-unreached " + second.toUtf8()), out.constData());
         QVERIFY(sender.waitForFinished(30000));
         QCOMPARE(sender.exitCode(), 1);
         counts = store.counts(second.toLongLong());
@@ -229,10 +231,59 @@ private slots:
         QCOMPARE(counts.sending, 0);
         QCOMPARE(counts.unknown, 0);
         QCOMPARE(int(server.messages().size()) - leads, counts.sent);
-        QCOMPARE(counts.sent + counts.failed, qint64(leads));
-        QVERIFY(counts.failed > 0);
+        // Never attempted is cancelled, not failed.
+        QCOMPARE(counts.failed, 0);
+        QVERIFY(counts.cancelled > 0);
+        QCOMPARE(counts.sent + counts.cancelled, qint64(leads));
         QCOMPARE(cli({u"campaign"_s, u"send"_s, second, u"--wait"_s}, nullptr, &err), 1);
         QVERIFY2(err.contains("cancelled"), err.constData());
+
+        // What the user reads: Cancelled apart from Failed, in text and JSON.
+        const QByteArray cancelledCount = QByteArray::number(counts.cancelled);
+        QCOMPARE(cli({u"campaign"_s, u"stats"_s, second}, &out), 0);
+        QVERIFY2(out.contains(", failed 0,"), out.constData());
+        QVERIFY2(out.contains(", cancelled " + cancelledCount + "\n"), out.constData());
+        QCOMPARE(cli({u"campaign"_s, u"stats"_s, second, u"--json"_s}, &out), 0);
+        QJsonObject json = QJsonDocument::fromJson(out).object();
+        QCOMPARE(json.value(u"failed"_s).toInteger(), 0);
+        QCOMPARE(json.value(u"cancelled"_s).toInteger(), counts.cancelled);
+        QCOMPARE(json.value(u"sent"_s).toInteger(), counts.sent);
+        QCOMPARE(cli({u"campaign"_s, u"show"_s, second}, &out), 0);
+        QVERIFY2(out.contains(", failed 0, unknown 0, cancelled " + cancelledCount + ","), out.constData());
+        QCOMPARE(cli({u"campaign"_s, u"show"_s, second, u"--json"_s}, &out), 0);
+        json = QJsonDocument::fromJson(out).object();
+        QCOMPARE(json.value(u"failed"_s).toInteger(), 0);
+        QCOMPARE(json.value(u"cancelled"_s).toInteger(), counts.cancelled);
+        QCOMPARE(json.value(u"problems"_s).toArray().size(), 0); // a cancel is not a problem to chase
+
+        // Sent to the leads it never reached: each of them exactly once, and
+        // nobody the cancelled send reached gets it a second time.
+        QCOMPARE(cli({u"campaign"_s, u"resend-unreached"_s, id}, nullptr, &err), 1); // sent to everyone: none left
+        QCOMPARE(cli({u"campaign"_s, u"resend-unreached"_s, second}, &out), 0);
+        const QString third = QString::fromUtf8(out.trimmed());
+        QVERIFY2(third.toLongLong() > second.toLongLong(), out.constData());
+        const std::optional<Campaign> copy = store.find(third.toLongLong());
+        QVERIFY(copy);
+        QCOMPARE(copy->state, CampaignState::Draft);
+        QCOMPARE(copy->name, u"Cancel test (not reached)"_s);
+        QCOMPARE(copy->subject, store.find(second.toLongLong())->subject);
+        QCOMPARE(copy->html, store.find(second.toLongLong())->html);
+        const int receivedBefore = int(server.messages().size());
+        QCOMPARE(cli({u"campaign"_s, u"send"_s, third, u"--wait"_s}, &out), 0);
+        QVERIFY2(out.contains("is sent"), out.constData());
+        const DeliveryCounts resent = store.counts(third.toLongLong());
+        QCOMPARE(resent.total(), counts.cancelled);
+        QCOMPARE(resent.sent, counts.cancelled);
+        QCOMPARE(int(server.messages().size()) - receivedBefore, int(counts.cancelled));
+        for (int i = 0; i < leads; ++i) {
+            const QString email = u"k%1@example.org"_s.arg(i);
+            // Once from the first campaign, once from the cancelled one or its copy, never from both.
+            QCOMPARE(server.countFor(email), 2);
+            const bool reachedBefore = store.findDelivery(second.toLongLong(), email)->state == DeliveryState::Sent;
+            QCOMPARE(store.findDelivery(third.toLongLong(), email).has_value(), !reachedBefore);
+        }
+        QCOMPARE(cli({u"campaign"_s, u"resend-unreached"_s, second}, nullptr, &err), 1);
+        QVERIFY2(err.contains("no lead left"), err.constData());
     }
 
     void killedSendResumesExactlyOnce()

@@ -400,15 +400,18 @@ private slots:
     }
 
     // Cancelling in the middle: the messages in flight finish, every lead
-    // still queued (and a job taken ahead) fails as "campaign cancelled",
-    // nothing is left sending or unknown, and the campaign cannot be sent again.
-    void cancelInTheMiddleFailsTheRest()
+    // still queued (and a job taken ahead) is cancelled, not failed: it was
+    // never handed to the server. Nothing is left sending or unknown, what
+    // the server received is exactly what is recorded as sent, and the
+    // campaign cannot be sent again.
+    void cancelInTheMiddleCancelsTheRest()
     {
         constexpr int leads = 300;
         startServer();
         addLeads(leads);
         const qint64 id = createCampaign();
         CampaignSender sender(*m_workspace, config(4));
+        QSignalSpy progress(&sender, &CampaignSender::progressChanged);
         QCOMPARE(interrupt(sender, id, 40, [&] { sender.cancel(); }).first, CampaignState::Cancelled);
 
         CampaignStore store(*m_workspace);
@@ -416,18 +419,96 @@ private slots:
         QCOMPARE(counts.queued, 0);
         QCOMPARE(counts.sending, 0);
         QCOMPARE(counts.unknown, 0);
-        QCOMPARE(int(m_server->messages().size()), counts.sent);
-        QCOMPARE(counts.sent + counts.failed, qint64(leads));
+        QCOMPARE(counts.failed, 0); // nobody was refused: cancelling is not a failure
+        QVERIFY(counts.cancelled > 0);
+        QCOMPARE(counts.sent + counts.cancelled, qint64(leads));
         QVERIFY(counts.sent < leads);
-        for (const Delivery &d : store.deliveries(id, DeliveryState::Failed))
-            QCOMPARE(d.failureReason, u"campaign cancelled"_s);
-        for (int i = 0; i < leads; ++i)
-            QVERIFY(m_server->countFor(leadAddress(i)) <= 1);
+        // The server's side and the records agree, lead by lead.
+        QCOMPARE(int(m_server->messages().size()), counts.sent);
+        for (const Delivery &d : store.deliveries(id, DeliveryState::Sent))
+            QCOMPARE(m_server->countFor(d.email), 1);
+        const QList<Delivery> cancelled = store.deliveries(id, DeliveryState::Cancelled);
+        QCOMPARE(cancelled.size(), counts.cancelled);
+        for (const Delivery &d : cancelled) {
+            QCOMPARE(m_server->countFor(d.email), 0);
+            QVERIFY(!d.sentAt.isValid());
+        }
+        QVERIFY(store.deliveries(id, DeliveryState::Failed).isEmpty());
+        // The last progress the sender reported says the same.
+        QVERIFY(!progress.isEmpty());
+        const auto last = progress.last().at(0).value<SendProgress>();
+        QCOMPARE(last.cancelled, counts.cancelled);
+        QCOMPARE(last.failed, 0);
+        QCOMPARE(last.sent, counts.sent);
         QCOMPARE(store.find(id)->state, CampaignState::Cancelled);
         QCOMPARE(journalFiles(), QStringList()); // settled: nothing left for a restart to read
         QString error;
         QVERIFY(!sender.start(id, &error));
         QVERIFY2(error.contains(u"cancelled"_s), qPrintable(error));
+    }
+
+    // "Send to the leads not reached": a copy of the cancelled campaign whose
+    // audience is exactly its cancelled leads; sent, it reaches each of them
+    // once and nobody the original reached. A second copy finds nobody left.
+    void unreachedCopyReachesOnlyTheCancelledLeads()
+    {
+        constexpr int leads = 300;
+        startServer({u"rcpt:%1:550"_s.arg(leadAddress(0))}); // one real failure, first in line
+        addLeads(leads);
+        const qint64 id = createCampaign();
+        {
+            Campaign c = *CampaignStore(*m_workspace).find(id);
+            c.trackOpens = false;
+            c.utm = true;
+            c.fromName = u"Ann Sales"_s;
+            QString error;
+            QVERIFY2(CampaignStore(*m_workspace).update(c, &error), qPrintable(error));
+        }
+        CampaignStore store(*m_workspace);
+        QString error;
+        QVERIFY(!store.createUnreachedCopy(id, u"too early"_s, &error)); // a draft has reached nobody yet
+        QVERIFY2(error.contains(u"draft"_s), qPrintable(error));
+        {
+            CampaignSender sender(*m_workspace, config(4));
+            QCOMPARE(interrupt(sender, id, 40, [&] { sender.cancel(); }).first, CampaignState::Cancelled);
+        }
+        const DeliveryCounts before = store.counts(id);
+        QCOMPARE(before.failed, 1);
+        QVERIFY(before.cancelled > 0);
+        QSet<QString> cancelledEmails;
+        for (const Delivery &d : store.deliveries(id, DeliveryState::Cancelled))
+            cancelledEmails.insert(d.email);
+        QCOMPARE(store.unreachedLeadIds(id).size(), before.cancelled);
+        const int receivedBefore = int(m_server->messages().size());
+
+        const std::optional<Campaign> copy = store.createUnreachedCopy(id, u"Spring offer (not reached)"_s, &error);
+        QVERIFY2(copy, qPrintable(error));
+        const Campaign original = *store.find(id);
+        QCOMPARE(copy->state, CampaignState::Draft);
+        QCOMPARE(copy->subject, original.subject);
+        QCOMPARE(copy->html, original.html);
+        QCOMPARE(copy->fromName, u"Ann Sales"_s);
+        QCOMPARE(copy->trackOpens, false);
+        QCOMPARE(copy->utm, true);
+        QCOMPARE(copy->audience, u"unreached=%1"_s.arg(id));
+
+        CampaignSender sender(*m_workspace, config(4));
+        QCOMPARE(runToEnd(sender, copy->id), CampaignState::Sent);
+        const DeliveryCounts after = store.counts(copy->id);
+        QCOMPARE(after.total(), before.cancelled);
+        QCOMPARE(after.sent, before.cancelled);
+        QCOMPARE(int(m_server->messages().size()) - receivedBefore, int(before.cancelled));
+        for (int i = 0; i < leads; ++i) {
+            const QString email = leadAddress(i);
+            // Each lead got the campaign at most once over both, and every lead not refused got it.
+            QCOMPARE(m_server->countFor(email), email == leadAddress(0) ? 0 : 1);
+            QCOMPARE(store.findDelivery(copy->id, email).has_value(), cancelledEmails.contains(email));
+        }
+        // The original is as it was; nobody is left to reach, so no second copy.
+        QCOMPARE(store.counts(id).cancelled, before.cancelled);
+        QVERIFY(store.unreachedLeadIds(id).isEmpty());
+        QVERIFY(!store.createUnreachedCopy(id, u"again"_s, &error));
+        QVERIFY2(error.contains(u"no lead left"_s), qPrintable(error));
     }
 
     void transientRepliesAreRetried()

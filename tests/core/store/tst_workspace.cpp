@@ -161,6 +161,63 @@ private slots:
         QSqlDatabase::removeDatabase(name);
     }
 
+    // A workspace of schema 6 recorded the deliveries a cancel found queued as
+    // failed ("campaign cancelled"). Opened now, those become cancelled; real
+    // failures and sent ones stay, nothing that hangs off a delivery is lost,
+    // and the table takes 'cancelled' but still refuses a state it does not know.
+    void cancelledDeliveriesAreMigratedFromFailed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"leadtrail.sqlite"_s);
+        const QString name = u"v6"_s;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"PRAGMA foreign_keys = ON"_s));
+            for (const SchemaStep &step : SchemaMigrator::steps()) {
+                if (step.version > 6)
+                    break;
+                QString error;
+                QVERIFY2(step.apply(db, &error), qPrintable(error));
+            }
+            for (const QString &sql : {
+                     u"PRAGMA user_version = 6"_s,
+                     u"PRAGMA application_id = %1"_s.arg(SchemaMigrator::ApplicationId),
+                     u"INSERT INTO leads (id, email, email_key, created_at, updated_at) VALUES"
+                     " (1, 'a@x.org', 'a@x.org', 0, 0), (2, 'b@x.org', 'b@x.org', 0, 0), (3, 'c@x.org', 'c@x.org', 0, 0)"_s,
+                     u"INSERT INTO campaigns (id, name, subject, html, state, created_at)"
+                     " VALUES (1, 'Old', 'Hi', '<p>x</p>', 'cancelled', 0)"_s,
+                     u"INSERT INTO deliveries (id, delivery_id, campaign_id, lead_id, email, state, failure_reason) VALUES"
+                     " (1, '%1', 1, 1, 'a@x.org', 'sent', ''),"
+                     " (2, '%2', 1, 2, 'b@x.org', 'failed', 'unsubscribed'),"
+                     " (3, '%3', 1, 3, 'c@x.org', 'failed', 'campaign cancelled')"_s.arg(
+                         QString(32, u'a'), QString(32, u'b'), QString(32, u'c')),
+                     u"INSERT INTO delivery_activity (delivery_row, campaign_id, human_opens) VALUES (1, 1, 2), (3, 1, 0)"_s}) {
+                QVERIFY2(query.exec(sql), qPrintable(query.lastError().text() + u" in "_s + sql));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+
+        QString error;
+        auto workspace = Workspace::open(dir.path(), Workspace::OpenMode::OpenExisting, &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->schemaVersion(), SchemaMigrator::latestVersion());
+        QSqlQuery query(workspace->database());
+        QVERIFY(query.exec(u"SELECT group_concat(state, ',') FROM (SELECT state FROM deliveries ORDER BY id)"_s) && query.next());
+        QCOMPARE(query.value(0).toString(), u"sent,failed,cancelled"_s);
+        QVERIFY(query.exec(u"SELECT count(*) FROM delivery_activity"_s) && query.next());
+        QCOMPARE(query.value(0).toInt(), 2);
+        QVERIFY(query.exec(u"PRAGMA integrity_check"_s) && query.next());
+        QCOMPARE(query.value(0).toString(), u"ok"_s);
+        QVERIFY(query.exec(u"PRAGMA foreign_key_check"_s));
+        QVERIFY(!query.next());
+        QVERIFY2(query.exec(u"UPDATE deliveries SET state = 'cancelled' WHERE id = 2"_s), qPrintable(query.lastError().text()));
+        QVERIFY(!query.exec(u"UPDATE deliveries SET state = 'lost' WHERE id = 2"_s));
+    }
+
     void eachThreadGetsItsOwnNamedConnection()
     {
         QTemporaryDir dir;
