@@ -394,6 +394,14 @@
             <numerusform>%n Leads, die die abgebrochene Kampagne nicht erreicht hat</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1</source>
+        <translation>Entwurf um %1 gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>leadtrail::CampaignListModel</name>
@@ -483,6 +491,24 @@
     <message>
         <source>The campaign cannot be copied: %1</source>
         <translation>Die Kampagne kann nicht kopiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Draft not saved</source>
+        <translation>Entwurf nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Your changes to this draft cannot be saved:
+%1</source>
+        <translation>Ihre Änderungen an diesem Entwurf können nicht gespeichert werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Discard them, or keep editing to fix the problem?</source>
+        <translation>Verwerfen oder weiter bearbeiten, um das Problem zu beheben?</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Weiter bearbeiten</translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2190,18 @@
     <message>
         <source>Asking the relay…</source>
         <translation>Relay wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>Unsaved settings</source>
+        <translation>Ungespeicherte Einstellungen</translation>
+    </message>
+    <message>
+        <source>Save your changes to the settings?</source>
+        <translation>Ihre Änderungen an den Einstellungen speichern?</translation>
+    </message>
+    <message>
+        <source>Changes discarded.</source>
+        <translation>Änderungen verworfen.</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QThread>
+#include <QTime>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -196,6 +197,10 @@ CampaignEditor::CampaignEditor(const Workspace &workspace, QWidget *parent)
     actions->addWidget(m_testAddress);
     actions->addWidget(m_sendTest);
     actions->addWidget(m_testResult, 1);
+    m_saveState = new QLabel(this);
+    m_saveState->setObjectName(u"saveState"_s);
+    m_saveState->setEnabled(false); // a quiet, greyed line
+    actions->addWidget(m_saveState);
     actions->addWidget(m_save);
     actions->addWidget(m_send);
     layout->addLayout(actions);
@@ -210,6 +215,12 @@ CampaignEditor::CampaignEditor(const Workspace &workspace, QWidget *parent)
     m_refreshDelay->setSingleShot(true);
     m_refreshDelay->setInterval(250);
     connect(m_refreshDelay, &QTimer::timeout, this, &CampaignEditor::refresh);
+    // A draft is saved as it is written: a moment after the typing stops, and
+    // before anything else is shown in its place (CampaignsPage, closing).
+    m_autosave = new QTimer(this);
+    m_autosave->setSingleShot(true);
+    m_autosave->setInterval(1500);
+    connect(m_autosave, &QTimer::timeout, this, &CampaignEditor::autosave);
 }
 
 CampaignEditor::~CampaignEditor()
@@ -237,6 +248,9 @@ void CampaignEditor::fillChoices()
 void CampaignEditor::edit(const Campaign &campaign)
 {
     m_campaign = campaign;
+    m_modified = false;
+    m_autosave->stop();
+    m_saveState->clear();
     fillChoices();
     const Settings settings(m_workspace);
     const bool fresh = campaign.id == 0;
@@ -322,8 +336,30 @@ Campaign CampaignEditor::campaign() const
     return c;
 }
 
+void CampaignEditor::autosave()
+{
+    if (m_modified)
+        save();
+}
+
+bool CampaignEditor::saveIfModified()
+{
+    m_autosave->stop();
+    return !m_modified || save();
+}
+
+QString CampaignEditor::saveStateText() const
+{
+    return m_saveState->text();
+}
+
 void CampaignEditor::scheduleRefresh()
 {
+    if (m_campaign.state == CampaignState::Draft) {
+        m_modified = true;
+        m_saveState->setText(tr("Not saved yet"));
+        m_autosave->start();
+    }
     // An error about the previous text no longer applies to the new one.
     showError({});
     m_confirmBar->hide();
@@ -457,6 +493,9 @@ bool CampaignEditor::save()
     }
     showError({});
     m_campaign = c;
+    m_modified = false;
+    m_autosave->stop();
+    m_saveState->setText(tr("Draft saved at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
     emit saved(c.id);
     return true;
 }

@@ -43,6 +43,12 @@ public:
     Campaign campaign() const;
     /** Saves the draft; false and the reason shown in the editor. */
     bool save();
+    /** True while the draft has edits not saved yet (saved on their own a moment after typing stops). */
+    bool isModified() const { return m_modified; }
+    /** Saves the draft now when it has unsaved edits; false (reason shown) when it cannot be saved. */
+    bool saveIfModified();
+    /** "Draft saved at 14:02", or empty. */
+    QString saveStateText() const;
 
     /** The checks as they stand, in the user's words. */
     QStringList checkTexts() const;
@@ -72,6 +78,7 @@ signals:
 private:
     void fillChoices();
     void scheduleRefresh();
+    void autosave();
     void refresh();
     void updatePreview();
     QString audienceExpression() const;
@@ -111,6 +118,9 @@ private:
     QLabel *m_confirmText = nullptr;
     QPushButton *m_confirm = nullptr;
     QTimer *m_refreshDelay = nullptr;
+    QTimer *m_autosave = nullptr;
+    QLabel *m_saveState = nullptr;
+    bool m_modified = false;
     QThread *m_testThread = nullptr;
     QStringList m_checkTexts;
 };

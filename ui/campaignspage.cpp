@@ -161,6 +161,8 @@ void CampaignsPage::resendUnreached(qint64 id)
 
 void CampaignsPage::newCampaign()
 {
+    if (!leaveEditor())
+        return;
     m_list->clearSelection();
     Campaign draft;
     draft.name = tr("New campaign");
@@ -199,8 +201,33 @@ void CampaignsPage::showCampaign(qint64 id)
 void CampaignsPage::selectionChanged()
 {
     const QModelIndexList rows = m_list->selectionModel()->selectedRows();
-    if (rows.size() == 1)
-        showCampaign(m_model->campaignAt(rows.first().row()).id);
+    if (rows.size() != 1)
+        return;
+    const qint64 id = m_model->campaignAt(rows.first().row()).id;
+    const qint64 editing = m_editor->campaign().id;
+    if (m_views->currentWidget() == m_editor && id == editing)
+        return; // already in the editor, with whatever is typed there
+    if (m_views->currentWidget() == m_editor && !leaveEditor()) {
+        // Kept editing: the list shows the draft being edited again.
+        const QSignalBlocker blocker(m_list->selectionModel());
+        m_list->clearSelection();
+        selectRow(editing);
+        return;
+    }
+    showCampaign(id);
+}
+
+bool CampaignsPage::leaveEditor()
+{
+    if (m_views->currentWidget() != m_editor || m_editor->saveIfModified())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Draft not saved"),
+                    tr("Your changes to this draft cannot be saved:\n%1").arg(m_editor->errorText()),
+                    QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setInformativeText(tr("Discard them, or keep editing to fix the problem?"));
+    box.button(QMessageBox::Cancel)->setText(tr("Keep editing"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Discard;
 }
 
 void CampaignsPage::pauseSending()

@@ -36,6 +36,12 @@ public:
     void newCampaign();
     /** Pauses a running send and waits for it (the window is closing). */
     void pauseSending();
+    /**
+     * Before the draft in the editor makes way (another campaign, closing):
+     * saves its edits; when they cannot be saved, asks whether to discard
+     * them. False when the user chose to keep editing.
+     */
+    bool leaveEditor();
     /** Recomputes the numbers in view, after a sync. */
     void refreshResults();
 

@@ -274,6 +274,12 @@ void MainWindow::showWorkspaceError(const QString &message)
 
 void MainWindow::showSection(Section section)
 {
+    if (m_settingsPage && m_pages->currentWidget() == m_settingsPage && section != SettingsSection
+        && !m_settingsPage->leave()) {
+        const QSignalBlocker blocker(m_sidebar);
+        m_sidebar->setCurrentRow(int(SettingsSection)); // stays on Settings
+        return;
+    }
     QWidget *page = nullptr;
     switch (section) {
     case LeadsSection: page = m_leadsPage; break;
@@ -390,6 +396,12 @@ void MainWindow::notifyHotLead(const HotLeadAlert &alert)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Nothing typed is lost by closing: a draft is saved, settings are asked about.
+    if ((m_campaignsPage && !m_campaignsPage->leaveEditor())
+        || (m_settingsPage && m_pages->currentWidget() == m_settingsPage && !m_settingsPage->leave())) {
+        event->ignore();
+        return;
+    }
     // A send in progress is paused, not killed: the next start offers to resume.
     if (m_campaignsPage)
         m_campaignsPage->pauseSending();

@@ -19,6 +19,9 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QAbstractSpinBox>
+#include <QTextDocument>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -229,6 +232,7 @@ SettingsPage::SettingsPage(const Workspace &workspace, QWidget *parent)
     layout->addLayout(bottom);
     connect(saveButton, &QPushButton::clicked, this, &SettingsPage::save);
     reload();
+    watchForEdits();
 }
 
 SettingsPage::~SettingsPage()
@@ -238,8 +242,54 @@ SettingsPage::~SettingsPage()
         m_smtpThread->wait();
 }
 
+void SettingsPage::watchForEdits()
+{
+    // Every field the user can change marks the form as edited; what
+    // reload() puts in them does not.
+    const auto edited = [this] {
+        if (!m_loading)
+            m_modified = true;
+    };
+    for (QLineEdit *edit : findChildren<QLineEdit *>()) {
+        if (!edit->isReadOnly() && !qobject_cast<QAbstractSpinBox *>(edit->parentWidget()))
+            connect(edit, &QLineEdit::textEdited, this, edited);
+    }
+    for (QSpinBox *spin : findChildren<QSpinBox *>())
+        connect(spin, &QSpinBox::valueChanged, this, edited);
+    for (QDoubleSpinBox *spin : findChildren<QDoubleSpinBox *>())
+        connect(spin, &QDoubleSpinBox::valueChanged, this, edited);
+    for (QComboBox *box : findChildren<QComboBox *>())
+        connect(box, &QComboBox::currentIndexChanged, this, edited);
+    for (QCheckBox *box : findChildren<QCheckBox *>())
+        connect(box, &QCheckBox::toggled, this, edited);
+    for (QPlainTextEdit *text : findChildren<QPlainTextEdit *>()) {
+        if (!text->isReadOnly())
+            connect(text, &QPlainTextEdit::textChanged, this, edited);
+    }
+}
+
+bool SettingsPage::leave()
+{
+    if (!m_modified)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Unsaved settings"), tr("Save your changes to the settings?"),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        reload();
+        showMessage(tr("Changes discarded."), false);
+        return true;
+    default:
+        return false;
+    }
+}
+
 void SettingsPage::reload()
 {
+    m_loading = true;
     Configuration configuration(m_workspace);
     const Settings &s = configuration.settings();
     m_senderName->setText(s.value(u"sender.name"_s, QString()));
@@ -274,6 +324,8 @@ void SettingsPage::reload()
     const QSettings app;
     m_language->setCurrentIndex(qMax(0, m_language->findData(app.value(u"language"_s).toString())));
     m_theme->setCurrentIndex(qMax(0, m_theme->findData(app.value(u"theme"_s, u"system"_s).toString())));
+    m_loading = false;
+    m_modified = false;
 }
 
 void SettingsPage::showMessage(const QString &text, bool error)

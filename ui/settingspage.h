@@ -39,11 +39,20 @@ public:
     void reload();
     /** Saves every tab; false with the first problem shown. */
     bool save();
+    /** True when the form has edits that are not saved (the SMTP password typed counts too). */
+    bool hasUnsavedChanges() const { return m_modified; }
+    /**
+     * Before the page makes way (another section, closing): with unsaved
+     * edits, asks Save / Discard / Cancel. False when the user stays (Cancel,
+     * or a save that failed, with the problem shown).
+     */
+    bool leave();
     /** Stores the pairing code typed in the relay tab. */
     bool pair();
     void setRelayState(const QString &text);
     QString messageText() const;
     QTabWidget *tabs() const { return m_tabs; }
+    QLineEdit *hostField() const { return m_host; }
 
     /** Tries the SMTP values in the form (nothing is saved, no mail is sent). */
     void testSmtp();
@@ -67,7 +76,11 @@ private:
     void showMessage(const QString &text, bool error);
     static void showResult(QLabel *label, const QString &text, bool error);
 
+    void watchForEdits();
+
     const Workspace &m_workspace;
+    bool m_modified = false;
+    bool m_loading = false;
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_senderName = nullptr;
     QLineEdit *m_senderEmail = nullptr;

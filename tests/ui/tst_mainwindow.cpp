@@ -3,7 +3,9 @@
 // (in-process, port 0) that runs off the GUI thread, so the window keeps
 // answering while thousands of events are written and classified.
 
+#include "campaigneditor.h"
 #include "campaignspage.h"
+#include "settingspage.h"
 #include "figurewidget.h"
 #include "leaddetailpanel.h"
 #include "leadspage.h"
@@ -30,6 +32,11 @@
 #include "store/workspacewatcher.h"
 
 #include <QElapsedTimer>
+#include <QStackedWidget>
+#include <QAbstractButton>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QApplication>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -59,6 +66,8 @@ private slots:
     void changesFromAnotherProcessAppearInPlace();
     void syncNowWithF5AndNextSyncShown();
     void hotLeadAlertsStayUntilSeen();
+    void aDraftIsNeverLost();
+    void leavingSettingsAsksAboutChanges();
 
 private:
     void screenshot(QWidget *widget, const QString &name);
@@ -519,6 +528,114 @@ void TestMainWindow::hotLeadAlertsStayUntilSeen()
     MainWindow window; // seen stays seen
     window.setWorkspace(ws.get());
     QCOMPARE(window.unseenAlerts(), 0);
+    window.setWorkspace(nullptr);
+}
+
+namespace {
+
+/** Answers the next message box with the button whose text is @p button; what it said in @p text. */
+void answerNextMessageBox(QObject *context, const QString &button, QString *text)
+{
+    QTimer::singleShot(0, context, [context, button, text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box) {
+            answerNextMessageBox(context, button, text); // not shown yet
+            return;
+        }
+        *text = box->text() + u'\n' + box->informativeText();
+        for (QAbstractButton *b : box->buttons()) {
+            if (b->text().remove(u'&') == button) {
+                b->click();
+                return;
+            }
+        }
+        box->reject();
+    });
+}
+
+} // namespace
+
+void TestMainWindow::aDraftIsNeverLost()
+{
+    QString error;
+    auto ws = SampleWorkspace::open(m_dir.filePath(u"drafts"_s), &error);
+    QVERIFY2(ws, qPrintable(error));
+    const int before = int(CampaignStore(*ws).list().size());
+    MainWindow window;
+    window.setWorkspace(ws.get());
+    window.show();
+    window.showSection(MainWindow::CampaignsSection);
+    CampaignsPage *page = window.campaignsPage();
+
+    // New campaign, a name and a subject typed, then straight to another campaign in the list.
+    page->newCampaign();
+    CampaignEditor *editor = page->editor();
+    editor->nameField()->clear();
+    QTest::keyClicks(editor->nameField(), u"Spring open house"_s);
+    QTest::keyClicks(editor->subjectField(), u"Come and see the new homes"_s);
+    QVERIFY(editor->isModified());
+    page->list()->selectRow(0);
+    QList<Campaign> campaigns = CampaignStore(*ws).list();
+    QCOMPARE(int(campaigns.size()), before + 1);
+    auto draft = std::find_if(campaigns.begin(), campaigns.end(),
+                              [](const Campaign &c) { return c.name == u"Spring open house"_s; });
+    QVERIFY(draft != campaigns.end());
+    QCOMPARE(draft->subject, u"Come and see the new homes"_s);
+    QCOMPARE(draft->state, CampaignState::Draft);
+
+    // Back in it: typing is saved on its own a moment after it stops.
+    page->showCampaign(draft->id);
+    QCOMPARE(page->currentView(), static_cast<QWidget *>(editor));
+    QTest::keyClicks(editor->subjectField(), u" this Saturday"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->isModified(), 5000);
+    QVERIFY2(editor->saveStateText().startsWith(u"Draft saved at"_s), qPrintable(editor->saveStateText()));
+    QCOMPARE(CampaignStore(*ws).find(draft->id)->subject, u"Come and see the new homes this Saturday"_s);
+
+    // And closing the window mid-sentence keeps the sentence.
+    QTest::keyClicks(editor->subjectField(), u"!"_s);
+    QVERIFY(window.close());
+    QCOMPARE(CampaignStore(*ws).find(draft->id)->subject, u"Come and see the new homes this Saturday!"_s);
+    window.setWorkspace(nullptr);
+}
+
+void TestMainWindow::leavingSettingsAsksAboutChanges()
+{
+    QString error;
+    auto ws = SampleWorkspace::open(m_dir.filePath(u"settings-leave"_s), &error);
+    QVERIFY2(ws, qPrintable(error));
+    MainWindow window;
+    window.setWorkspace(ws.get());
+    window.show();
+    window.showSection(MainWindow::SettingsSection);
+    SettingsPage *settings = window.settingsPage();
+    QVERIFY(!settings->hasUnsavedChanges());
+    settings->hostField()->clear();
+    QTest::keyClicks(settings->hostField(), u"smtp.northside.example"_s);
+    QVERIFY(settings->hasUnsavedChanges());
+
+    // Cancel: still on Settings, the typing still there.
+    QString asked;
+    answerNextMessageBox(this, u"Cancel"_s, &asked);
+    window.showSection(MainWindow::LeadsSection);
+    QVERIFY2(asked.contains(u"Save your changes to the settings?"_s), qPrintable(asked));
+    QCOMPARE(window.findChild<QStackedWidget *>()->currentWidget(), static_cast<QWidget *>(settings));
+    QCOMPARE(settings->hostField()->text(), u"smtp.northside.example"_s);
+
+    // Save: stored, and the Leads page is shown.
+    answerNextMessageBox(this, u"Save"_s, &asked);
+    window.showSection(MainWindow::LeadsSection);
+    QCOMPARE(window.findChild<QStackedWidget *>()->currentWidget(), static_cast<QWidget *>(window.leadsPage()));
+    QCOMPARE(Settings(*ws).value(u"smtp.host"_s).value_or(QString()), u"smtp.northside.example"_s);
+    QVERIFY(!settings->hasUnsavedChanges());
+
+    // Discard: the stored value stays, the form shows it again.
+    window.showSection(MainWindow::SettingsSection);
+    settings->hostField()->clear();
+    QTest::keyClicks(settings->hostField(), u"typo.example"_s);
+    answerNextMessageBox(this, u"Discard"_s, &asked);
+    QVERIFY(window.close() || true);
+    QCOMPARE(Settings(*ws).value(u"smtp.host"_s).value_or(QString()), u"smtp.northside.example"_s);
+    QCOMPARE(settings->hostField()->text(), u"smtp.northside.example"_s);
     window.setWorkspace(nullptr);
 }
 
