@@ -862,6 +862,13 @@
     </message>
 </context>
 <context>
+    <name>leadtrail::LeadCommands</name>
+    <message>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>leadtrail::LeadDetailPanel</name>
     <message>
         <source>Select a lead to see its details and activity.</source>
@@ -949,6 +956,10 @@
     <message>
         <source>Edit lead</source>
         <translation>Lead bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1264,10 @@
             <numerusform>Schlagwort für die %n ausgewählten Leads:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 Undo with %2.</source>
+        <translation>%1 Rückgängig mit %2.</translation>
+    </message>
 </context>
 <context>
     <name>leadtrail::MainWindow</name>
@@ -1375,6 +1390,18 @@
         <source>%1 · next sync at %2 (F5: now)</source>
         <translation>%1 · nächste Synchronisierung um %2 (F5: jetzt)</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
 </context>
 <context>
     <name>leadtrail::RecipientTableModel</name>
@@ -1437,6 +1464,13 @@
     <message>
         <source>Not reached (cancelled)</source>
         <translation>Nicht erreicht (abgebrochen)</translation>
+    </message>
+</context>
+<context>
+    <name>leadtrail::RuleCommands</name>
+    <message>
+        <source>Delete rule “%1”</source>
+        <translation>Regel „%1“ löschen</translation>
     </message>
 </context>
 <context>

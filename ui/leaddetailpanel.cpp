@@ -1,5 +1,7 @@
 #include "leaddetailpanel.h"
 
+#include "undo/leadcommands.h"
+
 #include "errorlabel.h"
 #include "leadeditdialog.h"
 #include "timelineview.h"
@@ -13,6 +15,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QUndoStack>
 #include <QShortcut>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
@@ -182,12 +185,18 @@ void LeadDetailPanel::addNote()
     if (!m_lead || text.isEmpty())
         return;
     QString error;
-    if (!m_store.addNote(m_lead->id, text, &error)) {
+    const std::optional<Note> note = m_store.addNote(m_lead->id, text, &error);
+    if (!note) {
         showError(error);
         return;
     }
     m_noteEdit->clear();
     const qint64 id = m_lead->id;
+    if (m_undo)
+        m_undo->push(new AddNoteCommand(m_workspace, *note, [this](const QList<qint64> &leads) {
+            showLead(leads.constFirst());
+            emit leadChanged(leads.constFirst());
+        }));
     showLead(id);
     emit leadChanged(id);
 }
@@ -200,7 +209,15 @@ LeadEditDialog *LeadDetailPanel::editLead()
     auto *dialog = new LeadEditDialog(m_store, *m_lead, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 id = m_lead->id;
-    connect(dialog, &QDialog::accepted, this, [this, id] {
+    const Lead before = *m_lead;
+    connect(dialog, &QDialog::accepted, this, [this, id, before] {
+        const std::optional<Lead> after = m_store.find(id);
+        if (m_undo && after)
+            m_undo->push(new ChangeLeadsCommand(m_workspace, tr("Edit %1").arg(before.email), {before}, {*after},
+                                                [this](const QList<qint64> &leads) {
+                                                    showLead(leads.constFirst());
+                                                    emit leadChanged(leads.constFirst());
+                                                }));
         showLead(id);
         emit leadChanged(id);
     });

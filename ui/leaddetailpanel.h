@@ -11,6 +11,7 @@ class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QUndoStack;
 
 namespace leadtrail {
 
@@ -31,6 +32,8 @@ class LeadDetailPanel final : public QWidget
 
 public:
     LeadDetailPanel(const Workspace &workspace, LeadStore &store, QWidget *parent = nullptr);
+    /** Notes and edits made here go on this stack, so Edit → Undo can take them back. */
+    void setUndoStack(QUndoStack *stack) { m_undo = stack; }
 
     /** Shows the lead with this id, or an empty state for 0. */
     void showLead(qint64 leadId);
@@ -67,6 +70,7 @@ private:
     QPushButton *m_addNote = nullptr;
     QPushButton *m_edit = nullptr;
     QLabel *m_error = nullptr;
+    QUndoStack *m_undo = nullptr;
 };
 
 } // namespace leadtrail

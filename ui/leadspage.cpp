@@ -1,5 +1,7 @@
 #include "leadspage.h"
 
+#include "undo/leadcommands.h"
+
 #include "importwizard.h"
 #include "leaddetailpanel.h"
 #include "leadtablemodel.h"
@@ -24,7 +26,9 @@
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QScrollBar>
+#include <QKeySequence>
 #include <QTableView>
+#include <QUndoStack>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -364,19 +368,52 @@ bool LeadsPage::removeTagFromSelected(const QString &tag)
         [&tag](int changed) { return tr("Removed “%1” from %n lead(s).", nullptr, changed).arg(tag); });
 }
 
+void LeadsPage::setUndoStack(QUndoStack *stack)
+{
+    m_undo = stack;
+    m_detail->setUndoStack(stack);
+}
+
+QList<Lead> LeadsPage::snapshot(const QList<qint64> &ids) const
+{
+    QList<Lead> leads;
+    for (const qint64 id : ids) {
+        if (std::optional<Lead> lead = m_store.find(id))
+            leads.append(*lead);
+    }
+    return leads;
+}
+
+void LeadsPage::leadsChangedElsewhere(const QList<qint64> &ids)
+{
+    // An undo or redo: show the leads as they are now, selected.
+    fillFilterChoices();
+    reloadKeepingSelection(ids);
+    if (ids.size() == 1)
+        m_detail->showLead(ids.constFirst());
+}
+
 bool LeadsPage::changeSelected(const std::function<int(const QList<qint64> &, QString *)> &change,
                                const QString &failure, const std::function<QString(int)> &success)
 {
     const QList<qint64> ids = selectedLeadIds();
+    const QList<Lead> before = snapshot(ids);
     QString error;
     const int changed = change(ids, &error);
     if (changed < 0) {
         showMessage(failure.arg(error), true);
         return false;
     }
+    const QString done = success(changed);
+    if (m_undo && changed > 0)
+        m_undo->push(new ChangeLeadsCommand(m_workspace, done, before, snapshot(ids),
+                                            [this](const QList<qint64> &leads) { leadsChangedElsewhere(leads); }));
     fillFilterChoices(); // a tag may have appeared or gone
     reloadKeepingSelection(ids);
-    showMessage(success(changed), false);
+    showMessage(m_undo && changed > 0 ? tr("%1 Undo with %2.").arg(done, QKeySequence(QKeySequence::Undo).toString(
+                                                                            QKeySequence::NativeText))
+                                      : done,
+                false);
     return true;
 }
 

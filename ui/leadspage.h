@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/lead.h"
+
 #include <QList>
 #include <QWidget>
 
@@ -10,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QTableView;
+class QUndoStack;
 class QTimer;
 class QToolButton;
 
@@ -41,6 +44,8 @@ public:
 
     LeadTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    /** Where edits made here go, so Edit → Undo can take them back (none: not undoable). */
+    void setUndoStack(QUndoStack *stack);
     LeadDetailPanel *detail() const { return m_detail; }
     QLineEdit *searchField() const { return m_search; }
 
@@ -75,6 +80,10 @@ private:
     /** Runs one bulk change on the selected leads; says `failure` (with the error) or `success` (with the count). */
     bool changeSelected(const std::function<int(const QList<qint64> &, QString *)> &change, const QString &failure,
                         const std::function<QString(int)> &success);
+    /** The leads as they are stored now, for undo. */
+    QList<Lead> snapshot(const QList<qint64> &ids) const;
+    /** After an undo or redo: the rows again, those leads selected. */
+    void leadsChangedElsewhere(const QList<qint64> &ids);
     /** Reloads the rows and selects `ids` again where they are still shown. */
     void reloadKeepingSelection(const QList<qint64> &ids);
     void applyFilter();
@@ -91,6 +100,7 @@ private:
     QComboBox *m_tag = nullptr;
     QLabel *m_count = nullptr;
     QTableView *m_table = nullptr;
+    QUndoStack *m_undo = nullptr;
     bool m_refreshing = false;
     LeadDetailPanel *m_detail = nullptr;
     QTimer *m_searchDelay = nullptr;

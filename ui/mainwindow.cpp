@@ -35,6 +35,7 @@
 #include <QSystemTrayIcon>
 #include <QTime>
 #include <QTimer>
+#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 
@@ -125,6 +126,18 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+    // Edits to leads, stages, tags, notes and rules can be taken back. Text
+    // fields keep their own Ctrl+Z while they have the focus.
+    m_undo = new QUndoStack(this);
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(u"undo"_s);
+    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setObjectName(u"redo"_s);
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     m_syncAction = viewMenu->addAction(tr("&Sync Now"), this, &MainWindow::syncNow);
     m_syncAction->setObjectName(u"syncNow"_s);
@@ -147,6 +160,7 @@ void MainWindow::clearWorkspace()
         m_campaignsPage->pauseSending();
     m_syncTimer->stop();
     m_watcher.reset();
+    m_undo->clear(); // its commands belong to the workspace that goes
     // Joins the sync thread: nothing writes to the workspace after this.
     m_sync.reset();
     for (QWidget *page : std::initializer_list<QWidget *>{m_leadsPage, m_campaignsPage, m_hotLeadsPage, m_rulesPage,
@@ -213,6 +227,8 @@ void MainWindow::setWorkspace(Workspace *workspace)
     for (QWidget *page : std::initializer_list<QWidget *>{m_leadsPage, m_campaignsPage, m_hotLeadsPage, m_rulesPage,
                                                            m_settingsPage})
         m_pages->addWidget(page);
+    m_leadsPage->setUndoStack(m_undo);
+    m_rulesPage->setUndoStack(m_undo);
     connect(m_campaignsPage, &CampaignsPage::openLeadRequested, this, &MainWindow::openLead);
     connect(m_hotLeadsPage, &HotLeadsPage::openLeadRequested, this, &MainWindow::openLead);
     connect(m_settingsPage, &SettingsPage::syncRequested, this, &MainWindow::syncNow);

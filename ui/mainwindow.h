@@ -13,6 +13,7 @@ class QListWidget;
 class QStackedWidget;
 class QSystemTrayIcon;
 class QTimer;
+class QUndoStack;
 
 namespace leadtrail {
 
@@ -84,6 +85,7 @@ public:
     /** Hot-lead alerts not seen yet (shown as a count on the Hot leads entry until that page is opened). */
     int unseenAlerts() const;
     WorkspaceWatcher *watcher() const { return m_watcher.get(); }
+    QUndoStack *undoStack() const { return m_undo; }
 
 signals:
     void workspaceRequested(const QString &folder, bool create);
@@ -115,6 +117,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QTimer *m_syncTimer = nullptr;
     QAction *m_syncAction = nullptr;
+    QUndoStack *m_undo = nullptr;
     int m_unseenAlerts = 0;
     QTimer *m_statusTimer = nullptr;
     qint64 m_lastAlertLead = 0;

@@ -1,5 +1,7 @@
 #include "rulespage.h"
 
+#include "undo/rulecommands.h"
+
 #include "errorlabel.h"
 #include "ruleeditordialog.h"
 #include "ruleform.h"
@@ -15,6 +17,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QUndoStack>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
@@ -218,6 +221,7 @@ bool RulesPage::eventFilter(QObject *watched, QEvent *event)
             editSelected();
             return true;
         }
+
     }
     return QWidget::eventFilter(watched, event);
 }
@@ -254,10 +258,14 @@ void RulesPage::removeSelected()
     if (!item || !item->data(RuleIdRole).isValid())
         return;
     QString error;
-    if (!RuleStore(m_workspace).remove(item->data(RuleIdRole).toLongLong(), &error)) {
+    const qint64 id = item->data(RuleIdRole).toLongLong();
+    const std::optional<Rule> rule = RuleStore(m_workspace).find(id);
+    if (!RuleStore(m_workspace).remove(id, &error)) {
         showError(tr("The rule was not deleted: %1").arg(error));
         return;
     }
+    if (m_undo && rule)
+        m_undo->push(new DeleteRuleCommand(m_workspace, *rule, [this] { reload(); }));
     reload();
 }
 

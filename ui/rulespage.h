@@ -9,6 +9,8 @@ class QListWidget;
 class QListWidgetItem;
 class QPushButton;
 
+class QUndoStack;
+
 namespace leadtrail {
 
 class RuleEditorDialog;
@@ -29,6 +31,8 @@ class RulesPage final : public QWidget
 
 public:
     explicit RulesPage(const Workspace &workspace, QWidget *parent = nullptr);
+    /** Deleting a rule goes on this stack, so Edit → Undo can bring it back. */
+    void setUndoStack(QUndoStack *stack) { m_undo = stack; }
 
     void reload();
     /** The rule in the user's language. */
@@ -64,6 +68,7 @@ private:
     QPushButton *m_remove = nullptr;
     RuleForm *m_form = nullptr;
     QLabel *m_error = nullptr;
+    QUndoStack *m_undo = nullptr;
 };
 
 } // namespace leadtrail

@@ -1,5 +1,7 @@
 #include "store/leadbulkeditor.h"
 
+#include <QHash>
+
 #include "store/lead.h"
 #include "store/leadrow.h"
 #include "store/leadwriter.h"
@@ -71,6 +73,25 @@ int LeadBulkEditor::removeTag(const QList<qint64> &leadIds, const QString &tag, 
             return t.compare(tag.simplified(), Qt::CaseInsensitive) == 0;
         }) > 0;
     }, error);
+}
+
+int LeadBulkEditor::restore(const QList<Lead> &snapshots, QString *error)
+{
+    QHash<qint64, const Lead *> byId;
+    QList<qint64> ids;
+    for (const Lead &lead : snapshots) {
+        byId.insert(lead.id, &lead);
+        ids.append(lead.id);
+    }
+    return apply(
+        ids,
+        [&byId](Lead &lead) {
+            const QDateTime created = lead.createdAt;
+            lead = *byId.value(lead.id);
+            lead.createdAt = created;
+            return true;
+        },
+        error);
 }
 
 int LeadBulkEditor::apply(const QList<qint64> &leadIds, const std::function<bool(Lead &)> &change, QString *error)

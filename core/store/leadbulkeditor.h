@@ -30,6 +30,12 @@ public:
     int setStage(const QList<qint64> &leadIds, const QString &stage, QString *error = nullptr);
     int addTag(const QList<qint64> &leadIds, const QString &tag, QString *error = nullptr);
     int removeTag(const QList<qint64> &leadIds, const QString &tag, QString *error = nullptr);
+    /**
+     * Puts leads back as they were in @p snapshots (every field a person can
+     * edit: names, company, category, stage, tags, custom fields...), in one
+     * transaction: how an edit is undone. Stage moves are recorded like any other.
+     */
+    int restore(const QList<Lead> &snapshots, QString *error = nullptr);
 
 private:
     /** Applies `change` (false: nothing to do for that lead) to every lead in one transaction. */

@@ -336,6 +336,16 @@ std::optional<Note> LeadStore::addNote(qint64 leadId, const QString &text, QStri
     return note;
 }
 
+bool LeadStore::removeNote(qint64 noteId, QString *error)
+{
+    QSqlQuery query(m_workspace.database());
+    if (!execPrepared(query, u"DELETE FROM notes WHERE id = ?"_s, {noteId})) {
+        setError(error, query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
 QList<Note> LeadStore::notes(qint64 leadId) const
 {
     QList<Note> list;

@@ -61,6 +61,8 @@ public:
     std::optional<Note> addNote(qint64 leadId, const QString &text, QString *error = nullptr);
     /** A lead's notes, oldest first. */
     QList<Note> notes(qint64 leadId) const;
+    /** Removes one note (to undo adding it). */
+    bool removeNote(qint64 noteId, QString *error = nullptr);
 
 private:
     const Workspace &m_workspace;

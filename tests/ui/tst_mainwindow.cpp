@@ -9,6 +9,8 @@
 #include "figurewidget.h"
 #include "leaddetailpanel.h"
 #include "leadspage.h"
+#include "rulespage.h"
+#include "insight/rulestore.h"
 #include "leadtablemodel.h"
 #include "mainwindow.h"
 #include "statspanel.h"
@@ -32,6 +34,9 @@
 #include "store/workspacewatcher.h"
 
 #include <QElapsedTimer>
+#include <QAction>
+#include <QPlainTextEdit>
+#include <QUndoStack>
 #include <QStackedWidget>
 #include <QAbstractButton>
 #include <QLineEdit>
@@ -68,6 +73,7 @@ private slots:
     void hotLeadAlertsStayUntilSeen();
     void aDraftIsNeverLost();
     void leavingSettingsAsksAboutChanges();
+    void editsCanBeUndone();
 
 private:
     void screenshot(QWidget *widget, const QString &name);
@@ -637,6 +643,90 @@ void TestMainWindow::leavingSettingsAsksAboutChanges()
     QCOMPARE(Settings(*ws).value(u"smtp.host"_s).value_or(QString()), u"smtp.northside.example"_s);
     QCOMPARE(settings->hostField()->text(), u"smtp.northside.example"_s);
     window.setWorkspace(nullptr);
+}
+
+void TestMainWindow::editsCanBeUndone()
+{
+    QString error;
+    auto ws = SampleWorkspace::open(m_dir.filePath(u"undo"_s), &error);
+    QVERIFY2(ws, qPrintable(error));
+    MainWindow window;
+    window.setWorkspace(ws.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *undo = window.findChild<QAction *>(u"undo"_s);
+    auto *redo = window.findChild<QAction *>(u"redo"_s);
+    QVERIFY(undo && redo);
+    QVERIFY(!undo->isEnabled());
+    LeadStore store(*ws);
+
+    // Bulk "Move to stage → Lost" on two leads, taken back with Edit → Undo.
+    LeadsPage *leads = window.leadsPage();
+    leads->table()->selectRow(0);
+    leads->table()->selectionModel()->select(leads->table()->model()->index(1, 0),
+                                             QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const QList<qint64> ids = selectedLeadIds(leads);
+    QCOMPARE(ids.size(), 2);
+    const QString stage0 = store.find(ids[0])->stage, stage1 = store.find(ids[1])->stage;
+    QVERIFY(stage0 != u"Lost"_s || stage1 != u"Lost"_s);
+    QVERIFY(leads->moveSelectedToStage(u"Lost"_s));
+    QCOMPARE(store.find(ids[0])->stage, u"Lost"_s);
+    QVERIFY(undo->isEnabled());
+    QVERIFY2(undo->text().contains(u"Lost"_s), qPrintable(undo->text()));
+    undo->trigger();
+    QCOMPARE(store.find(ids[0])->stage, stage0);
+    QCOMPARE(store.find(ids[1])->stage, stage1);
+    redo->trigger();
+    QCOMPARE(store.find(ids[1])->stage, u"Lost"_s);
+    undo->trigger();
+
+    // A tag added, and undone with Ctrl+Z on the table.
+    const QStringList tags = store.find(ids[0])->tags;
+    QVERIFY(leads->addTagToSelected(u"open-house"_s));
+    QVERIFY(store.find(ids[0])->tags.contains(u"open-house"_s));
+    leads->table()->setFocus();
+    QTest::keySequence(&window, QKeySequence::Undo);
+    QCOMPARE(store.find(ids[0])->tags, tags);
+
+    // A note on one lead's timeline, undone.
+    leads->table()->selectRow(0);
+    const qint64 lead = selectedLeadIds(leads).constFirst();
+    const int notes = int(store.notes(lead).size());
+    auto *noteEdit = leads->detail()->findChild<QPlainTextEdit *>();
+    QVERIFY(noteEdit);
+    noteEdit->setPlainText(u"Called, wants a viewing on Friday"_s);
+    QPushButton *addNote = nullptr;
+    for (QPushButton *button : leads->detail()->findChildren<QPushButton *>())
+        if (button->text() == u"Add note"_s)
+            addNote = button;
+    QVERIFY(addNote);
+    addNote->click();
+    QCOMPARE(int(store.notes(lead).size()), notes + 1);
+    undo->trigger();
+    QCOMPARE(int(store.notes(lead).size()), notes);
+
+    // A rule deleted with the Delete key, brought back.
+    window.showSection(MainWindow::RulesSection);
+    RulesPage *rules = window.rulesPage();
+    const QList<Rule> before = RuleStore(*ws).list();
+    QVERIFY(!before.isEmpty());
+    rules->list()->setCurrentRow(0);
+    const QString name = rules->list()->currentItem()->text();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    rules->list()->setFocus();
+    QTest::keyClick(window.windowHandle(), Qt::Key_Delete); // as the window system delivers it: shortcuts apply
+    // (A button's shortcut clicks it after a short animation.)
+    QTRY_COMPARE(int(RuleStore(*ws).list().size()), int(before.size()) - 1);
+    undo->trigger();
+    const QList<Rule> after = RuleStore(*ws).list();
+    QCOMPARE(int(after.size()), int(before.size()));
+    QCOMPARE(after.constFirst().name, before.constFirst().name);
+    QCOMPARE(after.constFirst().trigger, before.constFirst().trigger);
+    QCOMPARE(after.constFirst().enabled, before.constFirst().enabled);
+    Q_UNUSED(name);
+    window.setWorkspace(nullptr);
+    QVERIFY(!undo->isEnabled()); // another workspace: nothing to undo there
 }
 
 QTEST_MAIN(TestMainWindow)
