@@ -79,6 +79,7 @@ const std::vector<SchemaStep> &SchemaMigrator::steps()
         {4, "covering index for campaign stats", &addStatsIndex},
         {5, "per-campaign event indexes only where they are read", &narrowEventIndexes},
         {6, "index for the leads table's default order", &addLeadOrderIndex},
+        {7, "rules: forward-only stage moves, limit to stages", &addRuleStageLimits},
     };
     return list;
 }
