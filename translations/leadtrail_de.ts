@@ -514,6 +514,26 @@
 <context>
     <name>leadtrail::HotLeadsPage</name>
     <message>
+        <source>and %1 more</source>
+        <translation>und %1 weitere</translation>
+    </message>
+    <message>
+        <source>clicked %1 in &quot;%2&quot;, %3</source>
+        <translation>hat %1 in „%2“ geklickt, %3</translation>
+    </message>
+    <message>
+        <source>converted from &quot;%1&quot;, %2</source>
+        <translation>hat über „%1“ konvertiert, %2</translation>
+    </message>
+    <message>
+        <source>opened &quot;%1&quot;, %2</source>
+        <translation>hat „%1“ geöffnet, %2</translation>
+    </message>
+    <message>
+        <source>Threshold %1: %2</source>
+        <translation>Schwelle %1: %2</translation>
+    </message>
+    <message>
         <source>Hot leads</source>
         <translation>Heiße Leads</translation>
     </message>
@@ -1503,6 +1523,42 @@
 <context>
     <name>leadtrail::RuleForm</name>
     <message>
+        <source>In campaign</source>
+        <translation>In Kampagne</translation>
+    </message>
+    <message>
+        <source>any campaign</source>
+        <translation>beliebige Kampagne</translation>
+    </message>
+    <message>
+        <source>In &amp;campaign</source>
+        <translation>In &amp;Kampagne</translation>
+    </message>
+    <message>
+        <source>Only for leads in these stages</source>
+        <translation>Nur für Leads in diesen Phasen</translation>
+    </message>
+    <message>
+        <source>Tick stages to apply the rule only to leads in them. None ticked: any stage.</source>
+        <translation>Phasen ankreuzen, damit die Regel nur für Leads in ihnen gilt. Keine angekreuzt: jede Phase.</translation>
+    </message>
+    <message>
+        <source>Only for leads in</source>
+        <translation>Nur für Leads in</translation>
+    </message>
+    <message>
+        <source>Also move leads &amp;back to an earlier stage</source>
+        <translation>Leads auch &amp;zurück in eine frühere Phase verschieben</translation>
+    </message>
+    <message>
+        <source>Off: the rule only moves a lead forward in the stage order; a lead already further along stays where it is.</source>
+        <translation>Aus: Die Regel verschiebt einen Lead nur vorwärts in der Reihenfolge der Phasen; ein Lead, der schon weiter ist, bleibt, wo er ist.</translation>
+    </message>
+    <message>
+        <source>campaign %1</source>
+        <translation>Kampagne %1</translation>
+    </message>
+    <message>
         <source>Rule name</source>
         <translation>Regelname</translation>
     </message>
@@ -1601,6 +1657,18 @@
 </context>
 <context>
     <name>leadtrail::RulesPage</name>
+    <message>
+        <source>move them to %1, even back from a later stage</source>
+        <translation>in %1 verschieben, auch zurück aus einer späteren Phase</translation>
+    </message>
+    <message>
+        <source>When a lead in stage %1 %2 %3, %4.</source>
+        <translation>Wenn ein Lead in Phase %1 %3 %2: %4.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
     <message>
         <source>Rules</source>
         <translation>Regeln</translation>

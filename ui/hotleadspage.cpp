@@ -38,6 +38,33 @@ HotLeadsPage::HotLeadsPage(const Workspace &workspace, QWidget *parent)
     // filling it for a large workspace at start-up held the first paint back.
 }
 
+QString HotLeadsPage::why(const HotLeadAlert &alert, int maxItems, const QString &separator)
+{
+    const QLocale locale;
+    QStringList done;
+    for (const HotLeadEvidence &e : alert.evidence) {
+        if (done.size() == maxItems) {
+            done.append(tr("and %1 more").arg(locale.toString(alert.evidence.size() - maxItems)));
+            break;
+        }
+        const QString when = locale.toString(e.at.toLocalTime(), QLocale::ShortFormat);
+        switch (e.type) {
+        case EventType::Click:
+            done.append(tr("clicked %1 in \"%2\", %3").arg(e.url, e.campaign, when));
+            break;
+        case EventType::Conversion:
+            done.append(tr("converted from \"%1\", %2").arg(e.campaign, when));
+            break;
+        default:
+            done.append(tr("opened \"%1\", %2").arg(e.campaign, when));
+            break;
+        }
+    }
+    // No event of its own: hot through a rule (its alert says which).
+    const QString what = done.isEmpty() ? alert.reason : done.join(separator);
+    return tr("Threshold %1: %2").arg(locale.toString(alert.threshold), what);
+}
+
 void HotLeadsPage::reload()
 {
     const QList<HotLeadAlert> hot = HotLeadList::current(m_workspace);
@@ -57,9 +84,9 @@ void HotLeadsPage::reload()
         score->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         score->setToolTip(tr("Threshold %1").arg(QLocale().toString(a.threshold, 'f', 0)));
         m_table->setItem(row, 2, score);
-        auto *why = new QTableWidgetItem(a.reason);
-        why->setToolTip(a.reason);
-        m_table->setItem(row, 3, why);
+        auto *whyItem = new QTableWidgetItem(why(a, 3, QStringLiteral("; ")));
+        whyItem->setToolTip(why(a, 50, QStringLiteral("\n")));
+        m_table->setItem(row, 3, whyItem);
         auto *since = new QTableWidgetItem(RelativeTime::describe(a.at));
         since->setToolTip(RelativeTime::exact(a.at));
         m_table->setItem(row, 4, since);

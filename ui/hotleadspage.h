@@ -8,6 +8,7 @@ class QTableWidget;
 namespace leadtrail {
 
 class Workspace;
+struct HotLeadAlert;
 
 /** The leads over their hot-lead threshold, hottest first, each with what made it hot (core HotLeadList). */
 class HotLeadsPage final : public QWidget
@@ -20,6 +21,12 @@ public:
 
     void reload();
     QTableWidget *table() const { return m_table; }
+    /**
+     * "Why hot" in the user's language: the threshold, then what the lead did
+     * (opens, clicks with their link, conversions; each with campaign and
+     * time), at most @p maxItems of them, newest first, and how many more.
+     */
+    static QString why(const HotLeadAlert &alert, int maxItems, const QString &separator);
 
 signals:
     void openLeadRequested(qint64 leadId);

@@ -254,6 +254,8 @@ void MainWindow::setWorkspace(Workspace *workspace)
         if (events > 0)
             refreshPages();
     });
+    // A weight or threshold saved in Settings has been applied to every lead.
+    connect(m_sync.get(), &BackgroundSync::rescored, this, &MainWindow::refreshPages);
     connect(m_sync.get(), &BackgroundSync::settleFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("New activity could not be processed: %1").arg(error), 10'000);
     });

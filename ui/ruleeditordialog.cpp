@@ -2,6 +2,7 @@
 
 #include "errorlabel.h"
 #include "ruleform.h"
+#include "rulespage.h"
 
 #include "insight/rulestore.h"
 #include "store/leadstore.h"
@@ -26,6 +27,7 @@ RuleEditorDialog::RuleEditorDialog(const Workspace &workspace, const Rule &rule,
     m_form = new RuleForm(this);
     m_form->setStages(LeadStore(workspace).stages());
     m_form->setCampaignName(campaignName);
+    m_form->setCampaigns(RulesPage::campaignChoices(workspace));
     m_form->setRule(rule);
     layout->addWidget(m_form);
     m_enabled = new QCheckBox(tr("&Rule is on"), this);

@@ -2,11 +2,16 @@
 
 #include "rulespage.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QSignalBlocker>
+
+#include <algorithm>
 
 namespace leadtrail {
 
@@ -30,6 +35,17 @@ RuleForm::RuleForm(QWidget *parent) : QWidget(parent)
     m_pattern->setPlaceholderText(tr("/pricing"));
     m_pattern->setAccessibleName(tr("Link contains"));
     form->addRow(tr("&Link contains"), m_pattern);
+    m_campaign = new QComboBox(this);
+    m_campaign->setAccessibleName(tr("In campaign"));
+    m_campaign->addItem(tr("any campaign"), qint64(0));
+    form->addRow(tr("In &campaign"), m_campaign);
+    m_onlyIn = new QListWidget(this);
+    m_onlyIn->setAccessibleName(tr("Only for leads in these stages"));
+    m_onlyIn->setToolTip(tr("Tick stages to apply the rule only to leads in them. None ticked: any stage."));
+    m_onlyIn->setFlow(QListView::LeftToRight);
+    m_onlyIn->setWrapping(true);
+    m_onlyIn->setMaximumHeight(m_onlyIn->fontMetrics().height() * 4);
+    form->addRow(tr("Only for leads in"), m_onlyIn);
     m_action = new QComboBox(this);
     m_action->setAccessibleName(tr("Then"));
     m_action->addItem(tr("move them to stage"), int(Rule::Action::MoveToStage));
@@ -45,6 +61,10 @@ RuleForm::RuleForm(QWidget *parent) : QWidget(parent)
     argRow->addWidget(m_stage);
     argRow->addWidget(m_argument);
     form->addRow(tr("Value"), argRow);
+    m_allowBackward = new QCheckBox(tr("Also move leads &back to an earlier stage"), this);
+    m_allowBackward->setToolTip(tr("Off: the rule only moves a lead forward in the stage order; "
+                                   "a lead already further along stays where it is."));
+    form->addRow(QString(), m_allowBackward);
     m_preview = new QLabel(this);
     m_preview->setWordWrap(true);
     m_preview->setAccessibleName(tr("Rule as a sentence"));
@@ -53,8 +73,10 @@ RuleForm::RuleForm(QWidget *parent) : QWidget(parent)
     m_preview->setFont(italic);
     form->addRow(m_preview);
 
-    for (QComboBox *c : {m_trigger, m_action, m_stage})
+    for (QComboBox *c : {m_trigger, m_action, m_stage, m_campaign})
         connect(c, &QComboBox::currentIndexChanged, this, &RuleForm::update);
+    connect(m_onlyIn, &QListWidget::itemChanged, this, &RuleForm::update);
+    connect(m_allowBackward, &QCheckBox::toggled, this, &RuleForm::update);
     for (QLineEdit *e : {m_name, m_pattern, m_argument})
         connect(e, &QLineEdit::textChanged, this, &RuleForm::update);
     update();
@@ -67,7 +89,42 @@ void RuleForm::setStages(const QStringList &stages)
     m_stage->addItems(stages);
     if (!stage.isEmpty())
         m_stage->setCurrentText(stage);
+    const QStringList ticked = rule().onlyInStages;
+    {
+        const QSignalBlocker blocker(m_onlyIn);
+        m_onlyIn->clear();
+        for (const QString &name : stages) {
+            auto *item = new QListWidgetItem(name, m_onlyIn);
+            item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
+            item->setCheckState(ticked.contains(name, Qt::CaseInsensitive) ? Qt::Checked : Qt::Unchecked);
+        }
+    }
     update();
+}
+
+void RuleForm::setCampaigns(const QList<std::pair<qint64, QString>> &campaigns)
+{
+    const qint64 current = m_campaign->currentData().toLongLong();
+    {
+        const QSignalBlocker blocker(m_campaign);
+        m_campaign->clear();
+        m_campaign->addItem(tr("any campaign"), qint64(0));
+        for (const auto &[id, name] : campaigns)
+            m_campaign->addItem(name, id);
+    }
+    selectCampaign(current);
+    update();
+}
+
+void RuleForm::selectCampaign(qint64 id)
+{
+    int index = m_campaign->findData(id);
+    if (index < 0 && id > 0) {
+        // A campaign not offered (yet): keep the rule's own, under the name known for it.
+        m_campaign->addItem(m_campaignName.isEmpty() ? tr("campaign %1").arg(id) : m_campaignName, id);
+        index = m_campaign->count() - 1;
+    }
+    m_campaign->setCurrentIndex(std::max(index, 0));
 }
 
 void RuleForm::setRule(const Rule &rule)
@@ -83,6 +140,16 @@ void RuleForm::setRule(const Rule &rule)
     } else {
         m_argument->setText(rule.argument);
     }
+    selectCampaign(rule.campaignId);
+    {
+        const QSignalBlocker blocker(m_onlyIn);
+        for (int row = 0; row < m_onlyIn->count(); ++row) {
+            QListWidgetItem *item = m_onlyIn->item(row);
+            item->setCheckState(rule.onlyInStages.contains(item->text(), Qt::CaseInsensitive) ? Qt::Checked
+                                                                                              : Qt::Unchecked);
+        }
+    }
+    m_allowBackward->setChecked(rule.allowBackward);
     update();
 }
 
@@ -102,6 +169,13 @@ Rule RuleForm::rule() const
     rule.argument = rule.action == Rule::Action::MoveToStage ? m_stage->currentText()
                   : rule.action == Rule::Action::RaiseAlert  ? QString()
                                                              : m_argument->text().trimmed();
+    rule.campaignId = m_campaign->currentData().toLongLong();
+    rule.onlyInStages.clear();
+    for (int row = 0; row < m_onlyIn->count(); ++row) {
+        if (m_onlyIn->item(row)->checkState() == Qt::Checked)
+            rule.onlyInStages.append(m_onlyIn->item(row)->text());
+    }
+    rule.allowBackward = rule.action == Rule::Action::MoveToStage && m_allowBackward->isChecked();
     return rule;
 }
 
@@ -112,6 +186,10 @@ void RuleForm::clear()
     m_name->clear();
     m_pattern->clear();
     m_argument->clear();
+    m_campaign->setCurrentIndex(0);
+    for (int row = 0; row < m_onlyIn->count(); ++row)
+        m_onlyIn->item(row)->setCheckState(Qt::Unchecked);
+    m_allowBackward->setChecked(false);
 }
 
 QString RuleForm::sentence() const
@@ -127,7 +205,10 @@ void RuleForm::update()
     m_stage->setVisible(action == Rule::Action::MoveToStage);
     m_argument->setVisible(action == Rule::Action::AddTag || action == Rule::Action::AddScore);
     m_argument->setPlaceholderText(action == Rule::Action::AddScore ? tr("points, e.g. 10") : tr("tag"));
-    m_preview->setText(RulesPage::sentence(rule(), m_campaignName));
+    m_allowBackward->setVisible(action == Rule::Action::MoveToStage);
+    const Rule current = rule();
+    const QString campaignName = current.campaignId > 0 ? m_campaign->currentText() : QString();
+    m_preview->setText(RulesPage::sentence(current, campaignName));
     emit changed();
 }
 

@@ -95,12 +95,26 @@ QString RulesPage::sentence(const Rule &rule, const QString &campaignName)
     const QString where = rule.campaignId > 0 ? tr("in \"%1\"").arg(campaignName) : tr("in any campaign");
     QString then;
     switch (rule.action) {
-    case Rule::Action::MoveToStage: then = tr("move them to %1").arg(rule.argument); break;
+    case Rule::Action::MoveToStage:
+        then = rule.allowBackward ? tr("move them to %1, even back from a later stage").arg(rule.argument)
+                                  : tr("move them to %1").arg(rule.argument);
+        break;
     case Rule::Action::AddTag: then = tr("tag them \"%1\"").arg(rule.argument); break;
     case Rule::Action::AddScore: then = tr("add %1 to their score").arg(rule.argument); break;
     case Rule::Action::RaiseAlert: then = tr("raise a hot-lead alert"); break;
     }
+    if (!rule.onlyInStages.isEmpty())
+        return tr("When a lead in stage %1 %2 %3, %4.")
+            .arg(rule.onlyInStages.join(tr(" or ")), when, where, then);
     return tr("When a lead %1 %2, %3.").arg(when, where, then);
+}
+
+QList<std::pair<qint64, QString>> RulesPage::campaignChoices(const Workspace &workspace)
+{
+    QList<std::pair<qint64, QString>> choices;
+    for (const Campaign &campaign : CampaignStore(workspace).list())
+        choices.append({campaign.id, campaign.name});
+    return choices;
 }
 
 void RulesPage::reload()
@@ -138,6 +152,7 @@ void RulesPage::reload()
     m_edit->setEnabled(rule);
     m_remove->setEnabled(rule);
     m_form->setStages(LeadStore(m_workspace).stages());
+    m_form->setCampaigns(campaignChoices(m_workspace));
 }
 
 int RulesPage::rowOf(qint64 id) const

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <utility>
+
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
@@ -37,6 +39,8 @@ public:
     void reload();
     /** The rule in the user's language. */
     static QString sentence(const Rule &rule, const QString &campaignName);
+    /** The campaigns a rule can be limited to, newest first as CampaignStore lists them: id and name. */
+    static QList<std::pair<qint64, QString>> campaignChoices(const Workspace &workspace);
 
     QListWidget *list() const { return m_list; }
     /** Fills the form; tests and the sample workspace use it. */

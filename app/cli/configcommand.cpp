@@ -2,7 +2,11 @@
 #include "commandcontext.h"
 #include "commandregistry.h"
 
+#include "insight/insightconfig.h"
+#include "insight/insightengine.h"
 #include "store/configuration.h"
+
+#include <QDateTime>
 
 using namespace Qt::StringLiterals;
 
@@ -50,9 +54,15 @@ public:
             if (value == u"-"_s) // from stdin, so a secret stays out of the process list and shell history
                 value = QTextStream(stdin).readLine();
             QString message;
+            const InsightConfig before = InsightConfig::fromWorkspace(*workspace);
             if (!configuration.set(positional.at(1), value, &message, &error))
                 return context.fail(error);
             context.out() << message << '\n';
+            // A weight or threshold applies to every lead at once, not only to the next event.
+            const InsightConfig after = InsightConfig::fromWorkspace(*workspace);
+            if (!after.scoresLike(before)
+                && !InsightEngine(*workspace, after).rescoreAll(QDateTime::currentMSecsSinceEpoch(), &error))
+                return context.fail(u"the setting was saved, but the scores were not updated: %1"_s.arg(error));
         } else if (action == u"get"_s) {
             QString value;
             if (!configuration.get(positional.at(1), &value, &error))

@@ -25,10 +25,11 @@ public:
     {
         QCommandLineParser parser;
         parser.setApplicationDescription(
-            u"list [--json] | add --name N --when TRIGGER [--match TEXT] [--campaign ID] --then ACTION [--value V]"
-            " | remove ID\n\nTRIGGER: open, click, click_match (a link whose URL contains --match), convert,"
-            " unsubscribe.\nACTION: stage (--value STAGE), tag (--value TAG), score (--value N), alert.\n"
-            "Rules act on settled human events, once per event."_s);
+            u"list [--json] | add --name N --when TRIGGER [--match TEXT] [--campaign ID] [--only-in-stage STAGE]..."
+            " --then ACTION [--value V] [--allow-backward] | remove ID\n\nTRIGGER: open, click, click_match (a link"
+            " whose URL contains --match), convert, unsubscribe.\nACTION: stage (--value STAGE), tag (--value TAG),"
+            " score (--value N), alert.\nRules act on settled human events, once per event. A stage rule moves a"
+            " lead only forward in the stage order unless --allow-backward is given."_s);
         parser.addPositionalArgument(u"action"_s, u"list | add | remove ID"_s);
         const QCommandLineOption nameOpt(u"name"_s, u"the rule's name, shown on timelines"_s, u"N"_s);
         const QCommandLineOption when(u"when"_s, u"the trigger"_s, u"TRIGGER"_s);
@@ -36,8 +37,13 @@ public:
         const QCommandLineOption campaign(u"campaign"_s, u"only this campaign (default: any)"_s, u"ID"_s);
         const QCommandLineOption then(u"then"_s, u"the action"_s, u"ACTION"_s);
         const QCommandLineOption value(u"value"_s, u"the stage, tag or number of the action"_s, u"V"_s);
+        const QCommandLineOption onlyIn(u"only-in-stage"_s,
+                                        u"only for leads in this stage (repeat for several; default: any stage)"_s,
+                                        u"STAGE"_s);
+        const QCommandLineOption backward(u"allow-backward"_s,
+                                          u"for stage: may move a lead to an earlier stage (default: forward only)"_s);
         const QCommandLineOption json(u"json"_s, u"print JSON"_s);
-        parser.addOptions({nameOpt, when, match, campaign, then, value, json});
+        parser.addOptions({nameOpt, when, match, campaign, onlyIn, then, value, backward, json});
         if (const int code = context.parse(parser, name(), args); code >= 0)
             return code;
         const QStringList positional = parser.positionalArguments();
@@ -59,6 +65,10 @@ public:
             rule.pattern = parser.value(match);
             rule.action = *act;
             rule.argument = parser.value(value);
+            rule.onlyInStages = parser.values(onlyIn);
+            rule.allowBackward = parser.isSet(backward);
+            if (rule.allowBackward && rule.action != Rule::Action::MoveToStage)
+                return context.fail(u"--allow-backward is for --then stage only"_s, CommandContext::Usage);
             if (parser.isSet(campaign)) {
                 bool ok = false;
                 rule.campaignId = parser.value(campaign).toLongLong(&ok);
@@ -96,7 +106,9 @@ public:
                 array.append(QJsonObject{{u"id"_s, r.id}, {u"name"_s, r.name}, {u"when"_s, Rule::triggerName(r.trigger)},
                                          {u"match"_s, r.pattern}, {u"campaign"_s, r.campaignId},
                                          {u"then"_s, Rule::actionName(r.action)}, {u"value"_s, r.argument},
-                                         {u"enabled"_s, r.enabled}, {u"description"_s, r.describe()}});
+                                         {u"enabled"_s, r.enabled},
+                                         {u"only_in_stages"_s, QJsonArray::fromStringList(r.onlyInStages)},
+                                         {u"allow_backward"_s, r.allowBackward}, {u"description"_s, r.describe()}});
             context.out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
             return CommandContext::Success;
         }

@@ -73,9 +73,19 @@ public:
 
     void setConfig(InsightConfig config)
     {
+        const bool rescore = !config.scoresLike(m_config);
         m_config = config;
-        if (m_engine)
-            m_engine->setConfig(std::move(config));
+        if (!m_engine)
+            return;
+        m_engine->setConfig(std::move(config));
+        if (!rescore)
+            return;
+        QString error;
+        const auto result = m_engine->rescoreAll(QDateTime::currentMSecsSinceEpoch(), &error);
+        if (result)
+            emit m_owner.rescored(result->leads);
+        else
+            emit m_owner.settleFailed(error);
     }
 
     /** On the sync thread, last: nothing may use its connection after this. */

@@ -40,6 +40,11 @@ public:
     void syncNow();
     /** Settles events whose window has passed; ends with settled() or settleFailed(). */
     void settleNow();
+    /**
+     * Uses @p config from now on. When it scores differently (weights, decay,
+     * thresholds), every lead is scored again at once; ends with rescored()
+     * or settleFailed().
+     */
     void setConfig(InsightConfig config);
 
     bool isRunning() const { return m_running; }
@@ -56,6 +61,8 @@ signals:
     /** A settle ran; @p events had their verdict set or changed. */
     void settled(int events);
     void settleFailed(const QString &error);
+    /** After a scoring change, @p leads were scored again with the new config (the hot list may differ). */
+    void rescored(int leads);
     void hotLeadAlert(const leadtrail::HotLeadAlert &alert);
     /** Whether the workspace is paired with a relay, as the last sync found it. */
     void pairingChecked(bool paired);

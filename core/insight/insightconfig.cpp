@@ -22,6 +22,14 @@ double InsightConfig::clickWeightFor(const QString &url) const
     return best.value_or(clickWeight);
 }
 
+bool InsightConfig::scoresLike(const InsightConfig &other) const
+{
+    return openWeight == other.openWeight && clickWeight == other.clickWeight
+        && conversionWeight == other.conversionWeight && linkWeights == other.linkWeights
+        && halfLifeDays == other.halfLifeDays && hotThreshold == other.hotThreshold
+        && categoryThresholds == other.categoryThresholds;
+}
+
 InsightConfig InsightConfig::fromWorkspace(const Workspace &workspace)
 {
     InsightConfig c;

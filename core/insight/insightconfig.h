@@ -43,6 +43,9 @@ struct InsightConfig
     /** The weight of a human click on @p url: the largest matching link weight, else clickWeight. */
     double clickWeightFor(const QString &url) const;
 
+    /** Whether @p other gives every lead the same score and threshold (weights, decay, thresholds). */
+    bool scoresLike(const InsightConfig &other) const;
+
     static InsightConfig fromWorkspace(const Workspace &workspace);
 };
 

@@ -108,13 +108,24 @@ void InsightEngine::setConfig(InsightConfig config)
     m_classifier = EventClassifier(std::move(config));
 }
 
-std::optional<InsightEngine::Result> InsightEngine::settle(qint64 nowMs, QString *error)
+void InsightEngine::loadRules()
 {
     m_rules.clear();
     for (const Rule &rule : RuleStore(m_workspace).list()) {
         if (rule.enabled)
             m_rules.append(rule);
     }
+    m_stagePositions.clear();
+    QSqlQuery stages(m_workspace.database());
+    if (stages.exec(u"SELECT name, position FROM stages"_s)) {
+        while (stages.next())
+            m_stagePositions.insert(stages.value(0).toString().toLower(), stages.value(1).toInt());
+    }
+}
+
+std::optional<InsightEngine::Result> InsightEngine::settle(qint64 nowMs, QString *error)
+{
+    loadRules();
     Result result;
     QSqlQuery pending(m_workspace.database());
     // Named, because the planner would rather walk events_delivery for the
@@ -137,11 +148,7 @@ std::optional<InsightEngine::Result> InsightEngine::settle(qint64 nowMs, QString
 
 std::optional<InsightEngine::Result> InsightEngine::reclassifyCampaign(qint64 campaignId, qint64 nowMs, QString *error)
 {
-    m_rules.clear();
-    for (const Rule &rule : RuleStore(m_workspace).list()) {
-        if (rule.enabled)
-            m_rules.append(rule);
-    }
+    loadRules();
     QSqlQuery query(m_workspace.database());
     query.prepare(u"SELECT id FROM deliveries WHERE campaign_id = ? ORDER BY id"_s);
     if (!exec(query, {campaignId}, error))
@@ -173,17 +180,24 @@ bool InsightEngine::processDeliveries(const QList<qint64> &rows, qint64 nowMs, R
         return false;
     }
     Batch batch;
+    bool ok = true;
     for (const qint64 row : rows) {
-        if (!processDelivery(db, row, nowMs, batch, error)) {
-            db.rollback();
-            return false;
-        }
+        if (!(ok = processDelivery(db, row, nowMs, batch, error)))
+            break;
     }
-    for (const qint64 lead : std::as_const(batch.leadsToRescore)) {
-        if (!rescore(db, lead, nowMs, batch.rescoreCause.value(lead), batch, error)) {
-            db.rollback();
-            return false;
-        }
+    for (auto it = batch.leadsToRescore.cbegin(); ok && it != batch.leadsToRescore.cend(); ++it)
+        ok = rescore(db, *it, nowMs, batch.rescoreCause.value(*it), batch, error);
+    if (!finishBatch(db, ok, batch, result, error))
+        return false;
+    result.deliveries += static_cast<int>(rows.size());
+    return true;
+}
+
+bool InsightEngine::finishBatch(QSqlDatabase &db, bool ok, Batch &batch, Result &result, QString *error)
+{
+    if (!ok) {
+        db.rollback();
+        return false;
     }
     // A statement left mid-result keeps a read snapshot open past the commit, and
     // then SQLite cannot restart its WAL: it would grow by every batch.
@@ -194,13 +208,47 @@ bool InsightEngine::processDeliveries(const QList<qint64> &rows, qint64 nowMs, R
         db.rollback();
         return false;
     }
-    result.deliveries += static_cast<int>(rows.size());
     result.events += batch.events;
     result.rulesApplied += batch.rulesApplied;
     result.alerts += static_cast<int>(batch.alerts.size());
     for (const HotLeadAlert &alert : std::as_const(batch.alerts))
         emit hotLeadAlert(alert);
     return true;
+}
+
+std::optional<InsightEngine::Result> InsightEngine::rescoreAll(qint64 nowMs, QString *error)
+{
+    // Every lead that has a score, or evidence that gives it one.
+    QSqlQuery query(m_workspace.database());
+    if (!query.exec(u"SELECT lead_id FROM lead_scores"
+                     " UNION SELECT d.lead_id FROM deliveries d WHERE d.lead_id IS NOT NULL AND EXISTS"
+                     " (SELECT 1 FROM events e WHERE e.delivery_row = d.id AND e.verdict = 1 AND e.type IN (1, 2, 5))"
+                     " UNION SELECT lead_id FROM rule_applications WHERE lead_id IS NOT NULL AND score_delta <> 0"_s)) {
+        *error = u"insight: %1"_s.arg(query.lastError().text());
+        return std::nullopt;
+    }
+    QList<qint64> leads;
+    while (query.next())
+        leads.append(query.value(0).toLongLong());
+    query.finish();
+    Result result;
+    QSqlDatabase db = m_workspace.database();
+    for (qsizetype i = 0; i < leads.size(); i += 500) {
+        if (!db.transaction()) {
+            *error = u"insight: cannot start a transaction: %1"_s.arg(db.lastError().text());
+            return std::nullopt;
+        }
+        Batch batch;
+        bool ok = true;
+        for (const qint64 lead : leads.mid(i, 500)) {
+            if (!(ok = rescore(db, lead, nowMs, 0, batch, error)))
+                break;
+        }
+        if (!finishBatch(db, ok, batch, result, error))
+            return std::nullopt;
+    }
+    result.leads = static_cast<int>(leads.size());
+    return result;
 }
 
 bool InsightEngine::processDelivery(QSqlDatabase &db, qint64 row, qint64 nowMs, Batch &batch, QString *error)
@@ -311,9 +359,26 @@ bool InsightEngine::processDelivery(QSqlDatabase &db, qint64 row, qint64 nowMs, 
 bool InsightEngine::applyRules(QSqlDatabase &db, qint64 eventId, EventType type, const QString &url,
                                qint64 campaignId, qint64 leadId, qint64 nowMs, Batch &batch, QString *error)
 {
+    std::optional<QString> stage; // the lead's stage, read once it matters
     for (const Rule &rule : std::as_const(m_rules)) {
         if (rule.campaignId > 0 && rule.campaignId != campaignId)
             continue;
+        if (!rule.onlyInStages.isEmpty() || rule.action == Rule::Action::MoveToStage) {
+            if (!stage) {
+                QSqlQuery &current = batch.prepared(db, u"SELECT stage FROM leads WHERE id = ?"_s);
+                if (!exec(current, {leadId}, error))
+                    return false;
+                stage = current.next() ? current.value(0).toString() : QString();
+            }
+            if (!rule.onlyInStages.isEmpty() && !rule.onlyInStages.contains(*stage, Qt::CaseInsensitive))
+                continue;
+            // A rule that would move the lead back (Customer → Hot) does nothing and
+            // records nothing, unless its author allowed it. A lead in no known stage
+            // is before all of them.
+            if (rule.action == Rule::Action::MoveToStage && !rule.allowBackward
+                && m_stagePositions.value(rule.argument.toLower(), -1) < m_stagePositions.value(stage->toLower(), -1))
+                continue;
+        }
         bool matches = false;
         switch (rule.trigger) {
         case Rule::Trigger::Open: matches = type == EventType::Open; break;
@@ -339,10 +404,7 @@ bool InsightEngine::applyRules(QSqlDatabase &db, qint64 eventId, EventType type,
         QString outcome;
         switch (rule.action) {
         case Rule::Action::MoveToStage: {
-            QSqlQuery &current = batch.prepared(db, u"SELECT stage FROM leads WHERE id = ?"_s);
-            if (!exec(current, {leadId}, error))
-                return false;
-            const QString from = current.next() ? current.value(0).toString() : QString();
+            const QString from = *stage;
             if (from.compare(rule.argument, Qt::CaseInsensitive) == 0) {
                 outcome = u"already in stage %1"_s.arg(rule.argument);
                 break;
@@ -356,6 +418,7 @@ bool InsightEngine::applyRules(QSqlDatabase &db, qint64 eventId, EventType type,
             if (!exec(cause, {rule.name, leadId}, error))
                 return false;
             outcome = u"moved from %1 to %2"_s.arg(from.isEmpty() ? u"(none)"_s : from, rule.argument);
+            stage = rule.argument;
             break;
         }
         case Rule::Action::AddTag: {

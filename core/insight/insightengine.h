@@ -5,6 +5,7 @@
 #include "insight/insightconfig.h"
 #include "insight/rule.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
@@ -41,6 +42,7 @@ public:
         int events = 0;       ///< events whose verdict was set or changed
         int rulesApplied = 0;
         int alerts = 0;
+        int leads = 0;        ///< leads rescored by rescoreAll()
     };
 
     InsightEngine(const Workspace &workspace, InsightConfig config, QObject *parent = nullptr);
@@ -54,6 +56,14 @@ public:
     /** Classifies every event of the campaign again from the stored evidence. */
     std::optional<Result> reclassifyCampaign(qint64 campaignId, qint64 nowMs, QString *error);
 
+    /**
+     * Scores every lead again from its stored evidence with the current
+     * config, as of @p nowMs: after a weight or threshold change, so that it
+     * applies to everyone at once (a lead now over its threshold is hot and
+     * alerted, one now under it is not). Result::leads says how many.
+     */
+    std::optional<Result> rescoreAll(qint64 nowMs, QString *error);
+
     /** The lead's intent score at @p nowMs, from its settled human events and rule bonuses. */
     double score(qint64 leadId, qint64 nowMs) const;
 
@@ -62,7 +72,11 @@ signals:
 
 private:
     struct Batch;
+    /** The enabled rules and the stage order, read at the start of each run. */
+    void loadRules();
     bool processDeliveries(const QList<qint64> &rows, qint64 nowMs, Result &result, QString *error);
+    /** Commits @p batch (or rolls back when @p ok is false), then announces its alerts. */
+    bool finishBatch(QSqlDatabase &db, bool ok, Batch &batch, Result &result, QString *error);
     bool processDelivery(QSqlDatabase &db, qint64 row, qint64 nowMs, Batch &batch, QString *error);
     bool applyRules(QSqlDatabase &db, qint64 eventId, EventType type, const QString &url, qint64 campaignId,
                     qint64 leadId, qint64 nowMs, Batch &batch, QString *error);
@@ -75,6 +89,7 @@ private:
     InsightConfig m_config;
     EventClassifier m_classifier;
     QList<Rule> m_rules; ///< enabled rules, loaded at the start of each run
+    QHash<QString, int> m_stagePositions; ///< lower-case stage name → position in the pipeline
 };
 
 } // namespace leadtrail

@@ -178,4 +178,14 @@ bool narrowEventIndexes(QSqlDatabase &db, QString *error)
     }, error);
 }
 
+bool addRuleStageLimits(QSqlDatabase &db, QString *error)
+{
+    // Existing rules keep what they did, except that a stage rule no longer
+    // moves a lead backwards: that was the bug, not a behaviour to keep.
+    return SchemaMigrator::execStatements(db, {
+        u"ALTER TABLE rules ADD COLUMN allow_backward INTEGER NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE rules ADD COLUMN only_in_stages TEXT NOT NULL DEFAULT '[]'"_s, // a JSON array of stage names
+    }, error);
+}
+
 } // namespace leadtrail

@@ -25,4 +25,11 @@ bool addStatsIndex(QSqlDatabase &db, QString *error);
  */
 bool narrowEventIndexes(QSqlDatabase &db, QString *error);
 
+/**
+ * Schema step 7: a rule may move a lead backwards in the stage order only
+ * when it says so (allow_backward), and may be limited to leads in given
+ * stages (only_in_stages, a JSON array of names; '[]' for any stage).
+ */
+bool addRuleStageLimits(QSqlDatabase &db, QString *error);
+
 } // namespace leadtrail

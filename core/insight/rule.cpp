@@ -80,7 +80,12 @@ QString Rule::describe() const
     case Action::RaiseAlert: then = u"raise a hot-lead alert"_s; break;
     }
     const QString where = campaignId > 0 ? u"campaign %1"_s.arg(campaignId) : u"any campaign"_s;
-    return u"when a lead %1 in %2, then %3"_s.arg(when, where, then);
+    QString text = u"when a lead %1 in %2, then %3"_s.arg(when, where, then);
+    if (!onlyInStages.isEmpty())
+        text += u", only for leads in %1"_s.arg(onlyInStages.join(u", "_s));
+    if (action == Action::MoveToStage && allowBackward)
+        text += u", backward moves allowed"_s;
+    return text;
 }
 
 } // namespace leadtrail

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -8,7 +9,9 @@ namespace leadtrail {
 
 /**
  * One automation rule: "when a lead <trigger> in <any campaign | campaign C>,
- * then <action>". A plain value; RuleStore keeps them.
+ * then <action>", optionally only for leads in some stages. A stage action
+ * moves a lead forward in the configured stage order only, unless
+ * allowBackward says so. A plain value; RuleStore keeps them.
  */
 struct Rule
 {
@@ -34,6 +37,10 @@ struct Rule
     Action action = Action::MoveToStage;
     QString argument;
     bool enabled = true;
+    /** A stage action may move a lead to an earlier stage (e.g. Customer back to Hot). */
+    bool allowBackward = false;
+    /** Empty: any lead; else only leads currently in one of these stages (stored spelling). */
+    QStringList onlyInStages;
 
     static QString triggerName(Trigger trigger);
     static std::optional<Trigger> triggerFromName(const QString &name);

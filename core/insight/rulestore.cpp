@@ -1,8 +1,11 @@
 #include "insight/rulestore.h"
 
+#include "store/storesupport.h"
 #include "store/workspace.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -18,7 +21,24 @@ QVariant notNull(const QString &value)
     return value.isNull() ? QVariant(u""_s) : QVariant(value);
 }
 
-/** Binds name, trigger, pattern, campaign, action, argument and enabled, in that order. */
+/** only_in_stages holds a JSON array of stage names. */
+QString stagesToJson(const QStringList &stages)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(stages)).toJson(QJsonDocument::Compact));
+}
+
+QStringList stagesFromJson(const QString &json)
+{
+    QStringList stages;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json.toUtf8()).array())
+        stages.append(v.toString());
+    return stages;
+}
+
+/**
+ * Binds name, trigger, pattern, campaign, action, argument, enabled,
+ * allow_backward and only_in_stages, in that order.
+ */
 void bindFields(QSqlQuery &query, const Rule &rule)
 {
     query.addBindValue(rule.name);
@@ -28,6 +48,8 @@ void bindFields(QSqlQuery &query, const Rule &rule)
     query.addBindValue(Rule::actionName(rule.action));
     query.addBindValue(notNull(rule.argument));
     query.addBindValue(rule.enabled ? 1 : 0);
+    query.addBindValue(rule.allowBackward ? 1 : 0);
+    query.addBindValue(stagesToJson(rule.onlyInStages));
 }
 
 /** Runs a statement that must touch exactly the rule @p id; false with why when it did not. */
@@ -52,8 +74,8 @@ QList<Rule> RuleStore::list() const
 {
     QList<Rule> rules;
     QSqlQuery query(m_workspace.database());
-    if (!query.exec(u"SELECT id, name, trigger, pattern, campaign_id, action, argument, enabled FROM rules"
-                    " ORDER BY id"_s))
+    if (!query.exec(u"SELECT id, name, trigger, pattern, campaign_id, action, argument, enabled, allow_backward,"
+                    " only_in_stages FROM rules ORDER BY id"_s))
         return rules;
     while (query.next()) {
         Rule r;
@@ -65,6 +87,8 @@ QList<Rule> RuleStore::list() const
         r.action = Rule::actionFromName(query.value(5).toString()).value_or(Rule::Action::AddTag);
         r.argument = query.value(6).toString();
         r.enabled = query.value(7).toBool();
+        r.allowBackward = query.value(8).toBool();
+        r.onlyInStages = stagesFromJson(query.value(9).toString());
         rules.append(r);
     }
     return rules;
@@ -100,16 +124,32 @@ bool RuleStore::check(Rule &rule, QString *error) const
         *error = u"a \"clicks a link matching\" rule needs the text to match"_s;
         return false;
     }
+    // The stored spelling of a stage, or nothing when there is no such stage.
+    const auto storedStage = [this](const QString &name) -> std::optional<QString> {
+        QSqlQuery stage(m_workspace.database());
+        if (!execPrepared(stage, u"SELECT name FROM stages WHERE name = ?"_s, {name.trimmed()}) || !stage.next())
+            return std::nullopt;
+        return stage.value(0).toString();
+    };
+    QStringList onlyIn;
+    for (const QString &name : std::as_const(rule.onlyInStages)) {
+        const std::optional<QString> stage = storedStage(name);
+        if (!stage) {
+            *error = u"there is no stage \"%1\""_s.arg(name.trimmed());
+            return false;
+        }
+        if (!onlyIn.contains(*stage))
+            onlyIn.append(*stage);
+    }
+    rule.onlyInStages = onlyIn;
     switch (rule.action) {
     case Rule::Action::MoveToStage: {
-        QSqlQuery stage(m_workspace.database());
-        stage.prepare(u"SELECT name FROM stages WHERE name = ?"_s);
-        stage.addBindValue(rule.argument);
-        if (!stage.exec() || !stage.next()) {
+        const std::optional<QString> stage = storedStage(rule.argument);
+        if (!stage) {
             *error = u"there is no stage \"%1\""_s.arg(rule.argument);
             return false;
         }
-        rule.argument = stage.value(0).toString();
+        rule.argument = *stage;
         break;
     }
     case Rule::Action::AddTag:
@@ -145,8 +185,8 @@ bool RuleStore::add(Rule &rule, QString *error)
     if (!check(rule, error))
         return false;
     QSqlQuery query(m_workspace.database());
-    query.prepare(u"INSERT INTO rules (name, trigger, pattern, campaign_id, action, argument, enabled, created_at)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    query.prepare(u"INSERT INTO rules (name, trigger, pattern, campaign_id, action, argument, enabled, allow_backward,"
+                  " only_in_stages, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     bindFields(query, rule);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!query.exec()) {
@@ -163,7 +203,7 @@ bool RuleStore::update(Rule &rule, QString *error)
         return false;
     QSqlQuery query(m_workspace.database());
     query.prepare(u"UPDATE rules SET name = ?, trigger = ?, pattern = ?, campaign_id = ?, action = ?, argument = ?,"
-                  " enabled = ? WHERE id = ?"_s);
+                  " enabled = ?, allow_backward = ?, only_in_stages = ? WHERE id = ?"_s);
     bindFields(query, rule);
     query.addBindValue(rule.id);
     if (execOnRule(query, rule.id, error))

@@ -80,6 +80,7 @@ const std::vector<SchemaStep> &SchemaMigrator::steps()
         {5, "per-campaign event indexes only where they are read", &narrowEventIndexes},
         {6, "index for the leads table's default order", &addLeadOrderIndex},
         {7, "deliveries a cancel never attempted are cancelled, not failed", &addCancelledDeliveryState},
+        {8, "rules: forward-only stage moves, limit to stages", &addRuleStageLimits},
     };
     return list;
 }

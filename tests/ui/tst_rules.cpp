@@ -13,6 +13,7 @@
 #include "ruletestsupport.h"
 
 #include "insight/rulestore.h"
+#include "sending/campaignstore.h"
 #include "store/leadstore.h"
 #include "store/workspace.h"
 
@@ -42,6 +43,7 @@ private slots:
     void refusedEditKeepsTheDialogOpen();
     void checkboxDisablesAndEnables();
     void disabledRuleDoesNotMoveALead();
+    void editorOffersBackwardMovesStagesAndCampaign();
 
 private:
     qint64 ruleId(const QString &name) const { return RuleStore(*m_ws).findByName(name)->id; }
@@ -221,6 +223,61 @@ void TestRules::disabledRuleDoesNotMoveALead()
     QCOMPARE(ruletest::syncAndSettle(*m_ws, port, &error), 1);
     QCOMPARE(LeadStore(*m_ws).findByEmail(u"bob@example.org"_s)->stage, u"Hot"_s);
     QCOMPARE(LeadStore(*m_ws).findByEmail(u"alice@example.org"_s)->stage, u"New"_s);
+}
+
+void TestRules::editorOffersBackwardMovesStagesAndCampaign()
+{
+    QString error;
+    Campaign launch;
+    launch.name = u"Spring launch"_s;
+    launch.subject = u"Spring"_s;
+    launch.html = u"<p>hi</p>"_s;
+    QVERIFY2(CampaignStore(*m_ws).create(launch, &error), qPrintable(error));
+    m_page->reload();
+
+    const qint64 id = ruleId(RuleStore::pricingExample().name);
+    RuleEditorDialog *dialog = m_page->editRule(id);
+    QVERIFY(dialog);
+    RuleForm *form = dialog->form();
+    // As stored: forward only, any stage, any campaign.
+    QVERIFY(form->allowBackwardField()->isVisible());
+    QVERIFY(!form->allowBackwardField()->isChecked());
+    QCOMPARE(form->campaignField()->currentData().toLongLong(), 0);
+    QListWidget *stages = form->onlyInStagesField();
+    QCOMPARE(stages->count(), LeadStore(*m_ws).stages().size());
+
+    // Tick "back to an earlier stage", limit to Customer and Lost, and to one campaign, as a user would.
+    QTest::mouseClick(form->allowBackwardField(), Qt::LeftButton, {}, QPoint(8, form->allowBackwardField()->height() / 2));
+    QVERIFY(form->allowBackwardField()->isChecked());
+    for (const QString &name : {u"Customer"_s, u"Lost"_s}) {
+        QListWidgetItem *item = stages->findItems(name, Qt::MatchExactly).value(0);
+        QVERIFY(item);
+        item->setCheckState(Qt::Checked);
+    }
+    form->campaignField()->setCurrentIndex(form->campaignField()->findData(launch.id));
+    QCOMPARE(form->sentence(), u"When a lead in stage Customer or Lost clicks a link containing pricing in "
+                               "\"Spring launch\", move them to Hot, even back from a later stage."_s);
+    screenshot(dialog, u"rule-editor-stages"_s);
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+    QTRY_VERIFY(!m_page->findChild<RuleEditorDialog *>());
+
+    const Rule stored = *RuleStore(*m_ws).find(id);
+    QVERIFY(stored.allowBackward);
+    QCOMPARE(stored.onlyInStages, (QStringList{u"Customer"_s, u"Lost"_s}));
+    QCOMPARE(stored.campaignId, launch.id);
+    QVERIFY2(rowText(id).contains(u"When a lead in stage Customer or Lost"_s), qPrintable(rowText(id)));
+
+    // Opened again, the editor shows what was saved; unticking "back" makes it forward-only again.
+    dialog = m_page->editRule(id);
+    QVERIFY(dialog);
+    form = dialog->form();
+    QVERIFY(form->allowBackwardField()->isChecked());
+    QCOMPARE(form->campaignField()->currentText(), u"Spring launch"_s);
+    QCOMPARE(form->onlyInStagesField()->findItems(u"Lost"_s, Qt::MatchExactly).value(0)->checkState(), Qt::Checked);
+    QCOMPARE(form->onlyInStagesField()->findItems(u"New"_s, Qt::MatchExactly).value(0)->checkState(), Qt::Unchecked);
+    form->allowBackwardField()->setChecked(false);
+    QVERIFY(dialog->save());
+    QVERIFY(!RuleStore(*m_ws).find(id)->allowBackward);
 }
 
 QTEST_MAIN(TestRules)

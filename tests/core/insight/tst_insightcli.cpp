@@ -188,6 +188,50 @@ private slots:
         const QJsonArray hot = json({u"hot-leads"_s, u"--json"_s}).array();
         QCOMPARE(hot.size(), 1);
         QCOMPARE(hot.at(0).toObject().value(u"email"_s).toString(), u"ada@example.org"_s);
+        // "Why hot" says what she did: the human open and the human click, with its link and time.
+        const QJsonArray why = hot.at(0).toObject().value(u"why"_s).toArray();
+        QCOMPARE(why.size(), 2);
+        QStringList events;
+        for (const QJsonValue &e : why) {
+            events << e.toObject().value(u"event"_s).toString();
+            QVERIFY(QDateTime::fromString(e.toObject().value(u"at"_s).toString(), Qt::ISODateWithMs).isValid());
+            QCOMPARE(e.toObject().value(u"campaign"_s).toString().isEmpty(), false);
+        }
+        events.sort();
+        QCOMPARE(events, (QStringList{u"clicked"_s, u"opened"_s}));
+        for (const QJsonValue &e : why) {
+            if (e.toObject().value(u"event"_s).toString() == u"clicked"_s)
+                QCOMPARE(e.toObject().value(u"url"_s).toString(), u"https://shop.example/pricing"_s);
+        }
+        const Run text = cli({u"hot-leads"_s});
+        QVERIFY2(text.out.contains("(threshold 5)") && text.out.contains("clicked https://shop.example/pricing in "),
+                 text.out.constData());
+
+        // A threshold raised over her score takes her off the list at once, and lowered again puts her back.
+        QCOMPARE(cli({u"config"_s, u"set"_s, u"insight.hot_threshold"_s, u"7"_s}).code, 0);
+        QCOMPARE(json({u"hot-leads"_s, u"--json"_s}).array().size(), 0);
+        QCOMPARE(cli({u"config"_s, u"set"_s, u"insight.hot_threshold"_s, u"5"_s}).code, 0);
+        const QJsonArray again = json({u"hot-leads"_s, u"--json"_s}).array();
+        QCOMPARE(again.size(), 1);
+        QCOMPARE(again.at(0).toObject().value(u"threshold"_s).toDouble(), 5.0);
+
+        // rules add: the stage limits and backward moves, shown by rules list.
+        const Run limited = cli({u"rules"_s, u"add"_s, u"--name"_s, u"Back to hot"_s, u"--when"_s, u"click"_s,
+                                 u"--only-in-stage"_s, u"customer"_s, u"--only-in-stage"_s, u"Lost"_s, u"--then"_s,
+                                 u"stage"_s, u"--value"_s, u"Hot"_s, u"--allow-backward"_s});
+        QVERIFY2(limited.code == 0, limited.err.constData());
+        const QJsonArray rules = json({u"rules"_s, u"list"_s, u"--json"_s}).array();
+        const QJsonObject back = rules.last().toObject();
+        QCOMPARE(back.value(u"only_in_stages"_s).toArray(), (QJsonArray{u"Customer"_s, u"Lost"_s}));
+        QVERIFY(back.value(u"allow_backward"_s).toBool());
+        QVERIFY(!rules.first().toObject().value(u"allow_backward"_s).toBool());
+        const Run listed = cli({u"rules"_s, u"list"_s});
+        QVERIFY2(listed.out.contains("only for leads in Customer, Lost, backward moves allowed"), listed.out.constData());
+        const Run wrongStage = cli({u"rules"_s, u"add"_s, u"--name"_s, u"y"_s, u"--when"_s, u"click"_s,
+                                    u"--only-in-stage"_s, u"Nowhere"_s, u"--then"_s, u"tag"_s, u"--value"_s, u"t"_s});
+        QCOMPARE(wrongStage.code, 1);
+        QVERIFY2(wrongStage.err.contains("no stage \"Nowhere\""), wrongStage.err.constData());
+        QCOMPARE(cli({u"rules"_s, u"remove"_s, QString::number(back.value(u"id"_s).toInteger())}).code, 0);
 
         const Run reclassify = cli({u"campaign"_s, u"reclassify"_s, QString::number(m_campaign)});
         QVERIFY2(reclassify.code == 0, reclassify.err.constData());
