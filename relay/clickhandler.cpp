@@ -21,8 +21,9 @@ void ClickHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Ne
 {
     const RelayConfig &config = m_context.config();
     const protocol::VerifyResult token = protocol::verifyToken(m_token, config.keyring);
-    const bool kindOk = token.ok()
-        && (token.fields.kind == protocol::TokenKind::Click || token.fields.kind == protocol::TokenKind::Decoy);
+    const protocol::TokenKind kind = token.fields.kind;
+    const bool click = kind == protocol::TokenKind::Click || kind == protocol::TokenKind::ClickWithoutId;
+    const bool kindOk = token.ok() && (click || kind == protocol::TokenKind::Decoy);
     // Checked before storing: a destination we would not redirect to is a bad token.
     // A decoy signed without a destination (the sender's default) is still a
     // decoy hit, the evidence classification needs; it leads to the fallback page.
@@ -35,12 +36,12 @@ void ClickHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Ne
         redirect(response, config.fallbackUrl);
         return;
     }
-    Event event = m_context.eventFor(request, token.fields.kind == protocol::TokenKind::Click ? EventType::Click : EventType::Decoy,
-                                     token.fields.issuedAt);
+    Event event = m_context.eventFor(request, click ? EventType::Click : EventType::Decoy, token.fields.issuedAt);
     event.delivery = token.fields.delivery.toHex();
     event.linkIndex = token.fields.linkIndex;
     event.url = token.fields.url;
-    if (event.type == EventType::Click && config.clickIdsEnabled)
+    // The campaign's choice, signed into the token; the relay's switch can only turn them off.
+    if (kind == protocol::TokenKind::Click && config.clickIdsEnabled)
         event.clickIdNonce = clickid::newNonce();
     // When the store fails there is no click id (it would only lead to rejected
     // conversions): the recipient still gets the plain destination.

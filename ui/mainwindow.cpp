@@ -277,7 +277,9 @@ void MainWindow::setWorkspace(Workspace *workspace)
 
     showSection(LeadsSection);
     updateAlertCount();
-    m_workspaceLabel->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(workspace->folder())));
+    // The folder's name; where it is, on hover (a long path crowded the bar).
+    m_workspaceLabel->setText(tr("Workspace: %1").arg(QDir(workspace->folder()).dirName()));
+    m_workspaceLabel->setToolTip(QDir::toNativeSeparators(workspace->folder()));
     m_welcome->showError(QString());
     updateSyncStatus();
     // Events that arrived while the application was closed are settled now.

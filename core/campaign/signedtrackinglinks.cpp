@@ -43,7 +43,8 @@ QString SignedTrackingLinks::url(char path, protocol::TokenKind kind, std::uint3
 
 QString SignedTrackingLinks::clickUrl(int linkIndex, const QString &destination)
 {
-    return url('c', protocol::TokenKind::Click, std::uint32_t(linkIndex), destination);
+    return url('c', m_clickIds ? protocol::TokenKind::Click : protocol::TokenKind::ClickWithoutId,
+               std::uint32_t(linkIndex), destination);
 }
 
 QString SignedTrackingLinks::openPixelUrl()

@@ -24,6 +24,12 @@ public:
     SignedTrackingLinks(const QString &relayBaseUrl, const protocol::DeliveryId &delivery,
                         protocol::SigningKey key, std::int64_t issuedAt, const QString &decoyDestination = {});
 
+    /**
+     * Whether the relay adds a click id to the redirects of these links (for
+     * conversions); the campaign's "Click ids" option. On by default.
+     */
+    void setClickIds(bool on) { m_clickIds = on; }
+
     /** Empty when usable; otherwise why not (bad relay URL, key too short). */
     QString error() const { return m_error; }
 
@@ -42,6 +48,7 @@ private:
     std::int64_t m_issuedAt = 0;
     QString m_decoyDestination;
     QString m_error;
+    bool m_clickIds = true;
 };
 
 } // namespace leadtrail

@@ -128,7 +128,7 @@ std::string tag(std::string_view message, const std::string &secret)
 bool knownKind(std::uint8_t kind)
 {
     return kind >= static_cast<std::uint8_t>(TokenKind::Open)
-        && kind <= static_cast<std::uint8_t>(TokenKind::Decoy);
+        && kind <= static_cast<std::uint8_t>(TokenKind::ClickWithoutId);
 }
 
 } // namespace

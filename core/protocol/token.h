@@ -35,6 +35,14 @@ enum class TokenKind : std::uint8_t {
     Click = 2,
     Unsubscribe = 3,
     Decoy = 4,
+    /**
+     * A click whose redirect carries no click id: the campaign was sent with
+     * click ids off. Kind 2 (Click) gets one when the relay allows them
+     * (relay.click_id.enabled, on by default), so what the sender chose per
+     * campaign is what the recipient's link does, and links sent before this
+     * kind existed keep working as they did.
+     */
+    ClickWithoutId = 5,
 };
 
 /** A delivery's 128-bit random id: one per (campaign, lead). */

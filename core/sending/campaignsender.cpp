@@ -126,6 +126,7 @@ bool CampaignSender::start(qint64 campaignId, QString *error)
         const DeliveryRenderer preflight(*campaign, *from, store.customFieldNames());
         SignedTrackingLinks links(m_config.relayUrl, protocol::DeliveryId::random(), m_config.signingKey,
                                   nowMs() / 1000);
+        links.setClickIds(campaign->clickIds);
         Lead sample;
         sample.email = from->address;
         QString why;
@@ -169,6 +170,7 @@ bool CampaignSender::start(qint64 campaignId, QString *error)
     campaign = store.find(campaignId);
     m_campaignId = campaignId;
     m_renderer = std::make_unique<DeliveryRenderer>(*campaign, *from, store.customFieldNames());
+    m_clickIds = campaign->clickIds;
     m_limiter = std::make_unique<RateLimiter>(
         m_config.limits,
         m_config.limits.any() ? store.sentSince(fromMs(nowMs() - m_config.limits.dayMs)) : QList<qint64>());
@@ -422,6 +424,7 @@ void CampaignSender::prepare(Job &job) const
     const std::optional<protocol::DeliveryId> id = protocol::DeliveryId::fromHex(delivery.deliveryId.toStdString());
     if (id) {
         SignedTrackingLinks links(m_config.relayUrl, *id, m_config.signingKey, nowMs() / 1000);
+        links.setClickIds(m_clickIds);
         job.rendered = m_renderer->render(job.lead, delivery.email, links, &job.renderError);
     } else {
         job.renderError = u"the delivery id \"%1\" is damaged"_s.arg(delivery.deliveryId);
@@ -659,6 +662,7 @@ MailTransport::Result CampaignSender::sendTest(const Workspace &workspace, const
     renderer.setSubjectPrefix(u"[Test] "_s);
     // A fresh id that no delivery has: its links work but count for nobody.
     SignedTrackingLinks links(config.relayUrl, protocol::DeliveryId::random(), config.signingKey, nowMs() / 1000);
+    links.setClickIds(campaign->clickIds);
     Lead recipient = lead.value_or(Lead());
     const std::optional<DeliveryRenderer::Rendered> rendered = renderer.render(recipient, to, links, error);
     if (!rendered) {

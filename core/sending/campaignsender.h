@@ -202,6 +202,7 @@ private:
     qint64 m_campaignId = 0;
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<DeliveryRenderer> m_renderer;
+    bool m_clickIds = true; ///< the campaign's choice: click ids in its redirects
     std::unique_ptr<GroupCommitter> m_committer; ///< the workers' writes, while they run
     std::vector<std::thread> m_threads;
     QTimer m_pollTimer;

@@ -114,6 +114,7 @@ private slots:
     void clickIdsCanBeTurnedOffAndRenamed();
     void headClickIsStoredAndMarked();
     void decoyRedirectsWithoutClickId();
+    void campaignWithoutClickIdsGetsNone();
     void badClickTokensGoToFallback();
     void openRedirectAttemptsCannotChangeLocation();
     void unsafeSignedUrlsGoToFallback();
@@ -281,6 +282,23 @@ void TstRelayServer::headClickIsStoredAndMarked()
     const QJsonObject o = events().at(0).toObject();
     QCOMPARE(o[u"method"_s].toString(), u"HEAD"_s);
     QCOMPARE(o[u"signals"_s].toObject()[u"head"_s].toBool(), true);
+}
+
+void TstRelayServer::campaignWithoutClickIdsGetsNone()
+{
+    // A campaign sent with "Click ids" unticked signs its links so: whatever
+    // the relay's own switch says, the redirect carries no click id, and the
+    // click is still stored as a click.
+    const auto r = request(m_port, "GET", "/c/" + relaytest::token(TokenKind::ClickWithoutId, "https://a.example/p?y=1", 2));
+    QCOMPARE(r.status, 302);
+    QCOMPARE(q(r.header("location")), u"https://a.example/p?y=1"_s);
+    const QJsonObject o = events().at(0).toObject();
+    QCOMPARE(o[u"type"_s].toString(), u"click"_s);
+    QCOMPARE(o[u"link"_s].toInt(), 2);
+    QCOMPARE(o[u"cid"_s].toString(), QString());
+    // The same link signed as a plain click gets one (relay.click_id.enabled is on).
+    const auto withId = request(m_port, "GET", "/c/" + relaytest::token(TokenKind::Click, "https://a.example/p?y=1", 2));
+    QVERIFY(withId.header("location").rfind("https://a.example/p?y=1&lt_cid=", 0) == 0);
 }
 
 void TstRelayServer::decoyRedirectsWithoutClickId()

@@ -55,6 +55,25 @@ private slots:
         QVERIFY(verify(links.openPixelUrl(), QStringLiteral("https://t.example.com/o/"), protocol::TokenKind::Open).fields.url.empty());
     }
 
+    void clickIdsOffIsSignedIntoTheClick()
+    {
+        // The campaign's "Click ids" option travels in the token's kind, so
+        // the relay does what the sender chose for this campaign.
+        SignedTrackingLinks links(QStringLiteral("https://t.example.com"), protocol::DeliveryId::random(), key, 1);
+        links.setClickIds(false);
+        const auto click = verify(links.clickUrl(1, QStringLiteral("https://example.com/pricing")),
+                                  QStringLiteral("https://t.example.com/c/"), protocol::TokenKind::ClickWithoutId);
+        QVERIFY(click.ok());
+        QCOMPARE(click.fields.url, std::string("https://example.com/pricing"));
+        links.setClickIds(true);
+        QVERIFY(verify(links.clickUrl(1, QStringLiteral("https://example.com/pricing")),
+                       QStringLiteral("https://t.example.com/c/"), protocol::TokenKind::Click)
+                    .ok());
+        // The decoy is no click of the person's: unchanged either way.
+        links.setClickIds(false);
+        QVERIFY(verify(links.decoyUrl(), QStringLiteral("https://t.example.com/c/"), protocol::TokenKind::Decoy).ok());
+    }
+
     void rewrittenDocumentLinksVerifyBackToTheirDestinations()
     {
         SignedTrackingLinks links(QStringLiteral("https://t.example.com"), protocol::DeliveryId::random(), key, 1);

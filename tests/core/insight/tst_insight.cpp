@@ -121,6 +121,7 @@ private:
             const QString relayUrl = u"http"_s + m.captured(1);
             switch (token.fields.kind) {
             case protocol::TokenKind::Click:
+            case protocol::TokenKind::ClickWithoutId:
                 links.clicks.insert(QString::fromStdString(token.fields.url), relayUrl);
                 break;
             case protocol::TokenKind::Decoy: links.decoy = relayUrl; break;
@@ -201,6 +202,7 @@ private slots:
 
         Campaign campaign;
         campaign.name = u"Spring offer"_s;
+        campaign.clickIds = true; // its conversions are attributed through the click id
         campaign.subject = u"Spring prices for {{first_name}}"_s;
         campaign.html = u"<html><body><p>Hi {{first_name}},</p><p><a href=\"%1\">Pricing</a> ·"
                         " <a href=\"%2\">Book a demo</a> · <a href=\"%3\">Our blog</a></p></body></html>"_s.arg(
@@ -514,6 +516,42 @@ private slots:
         QCOMPARE(poller.totals().ingested, 0);
         QCOMPARE(scalar(*m_ws, u"SELECT count(*) FROM orphan_events"_s), qint64(1));
         QCOMPARE(scalar(*m_ws, u"SELECT count(*) FROM events"_s), qint64(19));
+    }
+
+    void campaignWithoutClickIdsRedirectsWithout()
+    {
+        // "Click ids for conversions" unticked on a campaign: its recipients'
+        // links redirect without lt_cid, although the relay adds them by default.
+        QString error;
+        Campaign campaign;
+        campaign.name = u"No click ids"_s;
+        campaign.subject = u"Plain links for {{first_name}}"_s;
+        campaign.html = u"<html><body><p><a href=\"%1\">Pricing</a> <a href=\"%2\">Demo</a></p></body></html>"_s.arg(
+            pricing, demo);
+        campaign.clickIds = false;
+        CampaignStore campaigns(*m_ws);
+        QVERIFY2(campaigns.create(campaign, &error), qPrintable(error));
+        SenderConfig sender;
+        sender.smtp.host = u"127.0.0.1"_s;
+        sender.smtp.port = m_smtp->port();
+        sender.smtp.security = SmtpSettings::Security::None;
+        sender.relayUrl = u"https://127.0.0.1:%1"_s.arg(m_relay->port());
+        sender.signingKey = insighttest::signingKey();
+        sender.senderName = u"Sales"_s;
+        sender.senderEmail = u"sales@example.com"_s;
+        const int before = int(m_smtp->messages().size());
+        CampaignSender campaignSender(*m_ws, sender);
+        QSignalSpy finished(&campaignSender, &CampaignSender::finished);
+        QVERIFY2(campaignSender.start(campaign.id, &error), qPrintable(error));
+        QVERIFY(finished.wait(60000));
+        const QVector<SmtpTestServer::Received> all = m_smtp->messages();
+        QVERIFY(all.size() > before);
+        const Links links = linksOf(all.at(before).data);
+        QVERIFY2(links.clicks.contains(pricing), qPrintable(m_debugHtml));
+        const insighttest::Reply click = get(links.clicks.value(pricing));
+        QCOMPARE(click.status, 302);
+        QCOMPARE(QString::fromStdString(click.location), pricing);
+        // Back to the default: a campaign with click ids gets them (checked above, alice's pricing click).
     }
 
     void cleanupTestCase()
