@@ -1492,6 +1492,10 @@
         <source>Delete rule “%1”</source>
         <translation>Regel „%1“ löschen</translation>
     </message>
+    <message>
+        <source>Add rule “%1”</source>
+        <translation>Regel „%1“ hinzufügen</translation>
+    </message>
 </context>
 <context>
     <name>leadtrail::RuleEditorDialog</name>
@@ -1780,6 +1784,18 @@
     <message>
         <source>The rule was not changed: %1</source>
         <translation>Die Regel wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Edit rule “%1”</source>
+        <translation>Regel „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Switch rule “%1” on</source>
+        <translation>Regel „%1“ einschalten</translation>
+    </message>
+    <message>
+        <source>Switch rule “%1” off</source>
+        <translation>Regel „%1“ ausschalten</translation>
     </message>
 </context>
 <context>

@@ -195,6 +195,8 @@ bool RulesPage::addFromForm()
     showError(error);
     if (!error.isEmpty())
         return false;
+    if (m_undo)
+        m_undo->push(new AddRuleCommand(m_workspace, rule, [this] { reload(); }));
     m_form->clear();
     reload();
     return true;
@@ -214,7 +216,13 @@ RuleEditorDialog *RulesPage::editRule(qint64 id)
     const QString campaignName = row >= 0 ? m_list->item(row)->data(CampaignNameRole).toString() : QString();
     auto *dialog = new RuleEditorDialog(m_workspace, *rule, campaignName, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, &RulesPage::reload);
+    connect(dialog, &QDialog::accepted, this, [this, before = *rule] {
+        const std::optional<Rule> after = RuleStore(m_workspace).find(before.id);
+        if (m_undo && after)
+            m_undo->push(new ChangeRuleCommand(m_workspace, tr("Edit rule “%1”").arg(before.name), before, *after,
+                                               [this] { reload(); }));
+        reload();
+    });
     dialog->open();
     return dialog;
 }
@@ -251,7 +259,16 @@ void RulesPage::editSelected()
 bool RulesPage::setRuleEnabled(qint64 id, bool enabled)
 {
     QString error;
+    const std::optional<Rule> before = RuleStore(m_workspace).find(id);
     const bool ok = RuleStore(m_workspace).setEnabled(id, enabled, &error);
+    if (ok && m_undo && before) {
+        Rule after = *before;
+        after.enabled = enabled;
+        m_undo->push(new ChangeRuleCommand(m_workspace,
+                                           enabled ? tr("Switch rule “%1” on").arg(before->name)
+                                                   : tr("Switch rule “%1” off").arg(before->name),
+                                           *before, after, [this] { reload(); }));
+    }
     showError(ok ? QString() : tr("The rule was not changed: %1").arg(error));
     reload();
     return ok;

@@ -725,6 +725,13 @@ void TestMainWindow::editsCanBeUndone()
     QCOMPARE(after.constFirst().trigger, before.constFirst().trigger);
     QCOMPARE(after.constFirst().enabled, before.constFirst().enabled);
     Q_UNUSED(name);
+
+    // Switching a rule off, undone: on again.
+    const qint64 ruleId = after.constFirst().id;
+    QVERIFY(rules->setRuleEnabled(ruleId, false));
+    QVERIFY(!RuleStore(*ws).find(ruleId)->enabled);
+    undo->trigger();
+    QVERIFY(RuleStore(*ws).find(ruleId)->enabled);
     window.setWorkspace(nullptr);
     QVERIFY(!undo->isEnabled()); // another workspace: nothing to undo there
 }

@@ -31,4 +31,40 @@ private:
     bool m_done = true;
 };
 
+/** A rule changed (edited in the rule editor, or switched on or off): both states kept. */
+class ChangeRuleCommand final : public QUndoCommand
+{
+public:
+    ChangeRuleCommand(const Workspace &workspace, const QString &text, Rule before, Rule after,
+                      std::function<void()> changed);
+
+    void undo() override;
+    void redo() override;
+
+private:
+    void put(Rule rule);
+
+    const Workspace &m_workspace;
+    Rule m_before;
+    Rule m_after;
+    std::function<void()> m_changed;
+    bool m_done = true;
+};
+
+/** A rule added from the Rules page; undo deletes it again. */
+class AddRuleCommand final : public QUndoCommand
+{
+public:
+    AddRuleCommand(const Workspace &workspace, Rule rule, std::function<void()> changed);
+
+    void undo() override;
+    void redo() override;
+
+private:
+    const Workspace &m_workspace;
+    Rule m_rule;
+    std::function<void()> m_changed;
+    bool m_done = true;
+};
+
 } // namespace leadtrail
