@@ -302,7 +302,13 @@ void MainWindow::showSection(Section section)
     }
     QWidget *page = nullptr;
     switch (section) {
-    case LeadsSection: page = m_leadsPage; break;
+    case LeadsSection:
+        page = m_leadsPage;
+        if (m_leadsPage && m_leadsStale) {
+            m_leadsStale = false;
+            m_leadsPage->refresh();
+        }
+        break;
     case CampaignsSection: page = m_campaignsPage; break;
     case HotLeadsSection:
         page = m_hotLeadsPage;
@@ -373,8 +379,12 @@ void MainWindow::refreshPages()
         m_campaignsPage->refreshResults();
     if (m_hotLeadsPage && m_pages->currentWidget() == m_hotLeadsPage)
         m_hotLeadsPage->reload();
-    if (m_leadsPage)
+    // The leads table only while it is on screen (a send commits every
+    // moment; 100,000 rows need not follow it unseen); else when shown again.
+    if (m_leadsPage && m_pages->currentWidget() == m_leadsPage)
         m_leadsPage->refresh();
+    else
+        m_leadsStale = m_leadsPage != nullptr;
 }
 
 QString MainWindow::syncStatusText() const

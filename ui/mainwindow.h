@@ -119,6 +119,7 @@ private:
     QAction *m_syncAction = nullptr;
     QUndoStack *m_undo = nullptr;
     int m_unseenAlerts = 0;
+    bool m_leadsStale = false; ///< changed elsewhere while another page was shown
     QTimer *m_statusTimer = nullptr;
     qint64 m_lastAlertLead = 0;
     qint64 m_syncedCursor = 0; ///< the relay cursor when the screens last reloaded
