@@ -1422,6 +1422,10 @@
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
+    <message>
+        <source>No system keychain answered, so passwords and relay keys are read from environment variables and from files only you can read in the workspace folder.</source>
+        <translation>Kein Schlüsselbund des Systems hat geantwortet; Passwörter und Relay-Schlüssel werden daher aus Umgebungsvariablen und aus Dateien im Arbeitsbereich gelesen, die nur Sie lesen können.</translation>
+    </message>
 </context>
 <context>
     <name>leadtrail::RecipientTableModel</name>

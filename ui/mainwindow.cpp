@@ -16,6 +16,8 @@
 #include "insight/sampleworkspace.h"
 #include "sending/campaignstore.h"
 #include "store/leadstore.h"
+#include "store/keychainsecretstore.h"
+#include "store/secrets.h"
 #include "store/workspace.h"
 #include "store/workspacewatcher.h"
 
@@ -396,6 +398,13 @@ void MainWindow::updateSyncStatus()
 {
     if (!m_workspace)
         return;
+    // Said once in words, the first time the keychain let a secret read down.
+    if (m_keychainNotice.isEmpty() && !KeychainSecretStore::unavailableReason().isEmpty()
+        && Secrets::keychainEnabled()) {
+        m_keychainNotice = tr("No system keychain answered, so passwords and relay keys are read from environment "
+                              "variables and from files only you can read in the workspace folder.");
+        statusBar()->showMessage(m_keychainNotice, 30'000);
+    }
     const bool running = m_sync && m_sync->isRunning();
     const SyncState state = running ? m_sync->state() : RelayPoller::storedState(*m_workspace);
     QString text = SyncStatusText::describe(state, m_paired, running);

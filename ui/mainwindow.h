@@ -82,6 +82,8 @@ public:
     SettingsPage *settingsPage() const { return m_settingsPage; }
     BackgroundSync *sync() const { return m_sync.get(); }
     QString syncStatusText() const;
+    /** What the window said about the keychain being unavailable, or empty. */
+    QString keychainNotice() const { return m_keychainNotice; }
     /** Hot-lead alerts not seen yet (shown as a count on the Hot leads entry until that page is opened). */
     int unseenAlerts() const;
     WorkspaceWatcher *watcher() const { return m_watcher.get(); }
@@ -119,6 +121,7 @@ private:
     QAction *m_syncAction = nullptr;
     QUndoStack *m_undo = nullptr;
     int m_unseenAlerts = 0;
+    QString m_keychainNotice;
     bool m_leadsStale = false; ///< changed elsewhere while another page was shown
     QTimer *m_statusTimer = nullptr;
     qint64 m_lastAlertLead = 0;
