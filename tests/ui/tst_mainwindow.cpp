@@ -291,6 +291,25 @@ void TestMainWindow::syncRunsOffTheGuiThread()
 
 namespace {
 
+/**
+ * The sample's own activity came from a relay too, so its cursor is past the
+ * first ids: the relay's store in a test starts with that many opens before
+ * the events the test is about.
+ */
+void fillUpToCursor(std::vector<relay::Event> &events, std::vector<relay::Event *> &batch, qint64 cursor,
+                    const Delivery &delivery)
+{
+    for (qint64 i = 0; i < cursor; ++i) {
+        relay::Event &e = events[std::size_t(i)];
+        e.type = relay::EventType::Open;
+        e.delivery = delivery.deliveryId.toStdString();
+        e.timeMs = delivery.sentAt.toMSecsSinceEpoch() + 60'000;
+        e.method = "GET";
+        e.userAgent = insighttest::browserUa;
+        batch.push_back(&e);
+    }
+}
+
 /** Runs leadtrail-cli as another process would; its exit code, stdout+stderr in @p output. */
 int runCli(const QStringList &arguments, QString *output, const QByteArray &input = {})
 {
@@ -346,15 +365,7 @@ void TestMainWindow::changesFromAnotherProcessAppearInPlace()
         relay::SqliteEventStore store(config.storePath);
         std::vector<relay::Event> events(std::size_t(cursor) + 12);
         std::vector<relay::Event *> batch;
-        for (qint64 i = 0; i < cursor; ++i) {
-            relay::Event &e = events[std::size_t(i)];
-            e.type = relay::EventType::Open;
-            e.delivery = sent.at(0).deliveryId.toStdString();
-            e.timeMs = sent.at(0).sentAt.toMSecsSinceEpoch() + 60'000;
-            e.method = "GET";
-            e.userAgent = insighttest::browserUa;
-            batch.push_back(&e);
-        }
+        fillUpToCursor(events, batch, cursor, sent.at(0));
         for (int i = 0; i < 12; ++i) {
             relay::Event &e = events[std::size_t(cursor) + std::size_t(i)];
             const Delivery &d = sent.at(20 + i / 2);
@@ -459,15 +470,7 @@ void TestMainWindow::syncNowWithF5AndNextSyncShown()
         relay::SqliteEventStore store(config.storePath);
         std::vector<relay::Event> events(std::size_t(cursor) + 3);
         std::vector<relay::Event *> batch;
-        for (qint64 i = 0; i < cursor; ++i) { // ids the sample's cursor is past already
-            relay::Event &e = events[std::size_t(i)];
-            e.type = relay::EventType::Open;
-            e.delivery = sent.at(0).deliveryId.toStdString();
-            e.timeMs = sent.at(0).sentAt.toMSecsSinceEpoch() + 60'000;
-            e.method = "GET";
-            e.userAgent = insighttest::browserUa;
-            batch.push_back(&e);
-        }
+        fillUpToCursor(events, batch, cursor, sent.at(0));
         for (int i = 0; i < 3; ++i) {
             relay::Event &e = events[std::size_t(cursor) + std::size_t(i)];
             const Delivery &d = sent.at(30 + i);
